@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { BadInputError } from './errors.js';
+
+// Read and validated once at start-up; nothing else reads process.env (see STYLE.md).
+// Defaults match CONTRACT.md's environment table.
+
+const origin = z
+  .string()
+  .url()
+  .transform((u) => new URL(u).origin);
+
+const ConfigSchema = z.object({
+  /** `sqlite:<path>` or `postgres://…`. @defaultValue sqlite:./data/ofsted-monitor.db */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
+    .default('sqlite:./data/ofsted-monitor.db'),
+  /** BullMQ's Redis. @defaultValue redis://127.0.0.1:6379 */
+  REDIS_URL: z.string().url().optional(),
+  /** Origin of provider and search pages. @defaultValue https://reports.ofsted.gov.uk */
+  OFSTED_REPORTS_URL: origin.default('https://reports.ofsted.gov.uk'),
+  /** Origin of report PDFs. @defaultValue https://files.ofsted.gov.uk */
+  OFSTED_FILES_URL: origin.default('https://files.ofsted.gov.uk'),
+  /** e.g. smtp://user:pass@host:587; no email without it. */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender address. @defaultValue ofsted-monitor@localhost */
+  ALERT_FROM: z.string().default('ofsted-monitor@localhost'),
+  /** Cron (UTC) for the watchlist sweep. @defaultValue 0 6 * * * */
+  SCRAPE_SCHEDULE: z.string().default('0 6 * * *'),
+  /** Politeness cap across all workers. @defaultValue 1 */
+  REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
+  /** HTTP API and dashboard. @defaultValue 3000 */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Bearer token for state-changing HTTP calls. */
+  API_TOKEN: z.string().min(1).optional(),
+  /** Chromium used by the Playwright fallback. @defaultValue /usr/bin/chromium */
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** pino level. @defaultValue info */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Per-request timeout to Ofsted, ms. @defaultValue 30000 */
+  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** Attempts per request before giving up (network faults, 5xx, 429). @defaultValue 4 */
+  FETCH_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  /** First retry delay, ms; doubles each attempt, with jitter. @defaultValue 1000 */
+  FETCH_BACKOFF_MS: z.coerce.number().int().min(0).default(1_000),
+  /** Largest report PDF accepted, bytes. @defaultValue 52428800 (50 MB) */
+  MAX_PDF_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parse an environment into config; throws one readable line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ConfigSchema.safeParse(blankAsUnset);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`bad configuration: ${issue?.path.join('.')} ${issue?.message}`);
+  }
+  return result.data;
+}
+
+/** A bad environment variable: exit 2 with one line naming it (never its value: it may be a secret). */
+export class ConfigError extends BadInputError {}

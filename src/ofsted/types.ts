@@ -1,0 +1,81 @@
+import type { EventType, Grade, InterimOutcome, ReportKind } from './vocabulary.js';
+
+export interface Judgement {
+  area: string;
+  key: string;
+  grade: Grade;
+}
+
+export interface StatutoryRequirement {
+  /** Regulation number as printed, e.g. "12" or "13(2)(a)"; null when the requirement cites none. */
+  regulation: string | null;
+  text: string;
+  /** ISO date; null when the report gives none. */
+  dueDate: string | null;
+}
+
+/** The reading of one report PDF (CONTRACT.md "ParsedReport"). */
+export interface ParsedReport {
+  urn: string | null;
+  kind: ReportKind;
+  inspectionStart: string | null;
+  inspectionEnd: string | null;
+  overall: Grade | null;
+  judgements: Judgement[];
+  interimOutcome: InterimOutcome | null;
+  previous: { date: string | null; overall: Grade | null } | null;
+  /** "none", or the report's own words about enforcement since the last inspection; null if absent. */
+  enforcementSinceLast: string | null;
+  registeredProvider: string | null;
+  registeredManager: string | null;
+  inspectors: string[];
+  requirements: StatutoryRequirement[];
+  recommendations: string[];
+  keyFindings: string[];
+  parserVersion: string;
+  /** Fields the parser expected for this kind of report but could not read. */
+  unreadable: string[];
+}
+
+/** What a provider page says about the provider itself. */
+export interface ProviderInfo {
+  urn: string;
+  name: string | null;
+  /** Site category path segment, e.g. "CARE" or "21". */
+  category: string;
+  providerType: string | null;
+  localAuthority: string | null;
+  owner: string | null;
+  /** Page URL it was read from. */
+  url: string;
+}
+
+/** One report listed on a provider page. */
+export interface ReportLink {
+  fileId: string;
+  url: string;
+  /** The link's text as the page gives it, e.g. "Full inspection - 29 October 2019, PDF". */
+  title: string;
+  /** ISO date the page shows next to the report (publication or inspection date), when it shows one. */
+  date: string | null;
+}
+
+export interface ProviderPage {
+  provider: ProviderInfo;
+  reports: ReportLink[];
+}
+
+/** A change event (CONTRACT.md "Change events"). */
+export interface ChangeEvent {
+  id: string;
+  urn: string;
+  type: EventType;
+  /** When the event was raised (ISO timestamp). */
+  at: string;
+  inspectionDate: string | null;
+  from: string | null;
+  to: string | null;
+  fileId: string | null;
+  summary: string;
+  backfill: boolean;
+}
