@@ -35,8 +35,8 @@ const ConfigSchema = z.object({
   API_TOKEN: z.string().min(1).optional(),
   /** Chromium used by the Playwright fallback. @defaultValue /usr/bin/chromium */
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
-  /** pino level. @defaultValue info */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** pino level. @defaultValue warn for one-shot commands, info for the daemon */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Per-request timeout to Ofsted, ms. @defaultValue 30000 */
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Attempts per request before giving up (network faults, 5xx, 429). @defaultValue 4 */

@@ -1,0 +1,212 @@
+import type { ParsedReport } from '../types.js';
+import {
+  CHILDRENS_HOME_AREAS,
+  CHILDRENS_HOME_LEGACY_AREAS,
+  normaliseGrade,
+  type InterimOutcome,
+  type ReportKind,
+} from '../vocabulary.js';
+import { normaliseUrn } from '../urn.js';
+import {
+  dateAfterLabel,
+  gradeAfterLabel,
+  readInspectors,
+  readJudgements,
+  readKeyFindings,
+  readRecommendations,
+  readRequirements,
+  stripJudgementHeadings,
+} from './common-fields.js';
+import { parseDate, parseDateRange } from '../dates.js';
+import { findAll, lineValue, sectionBetween } from './labels.js';
+import { PARSER_VERSION } from './parser-version.js';
+import type { ReportText } from './report-text.js';
+
+export type ChildrensHomeKind = Extract<ReportKind, `childrens-home-${string}`>;
+
+// Headings that close one section of a children's home report and open the next.
+const SECTION_ENDS = [
+  /What does the children'?s home need to do to improve\??/i,
+  /\bStatutory requirements\b/,
+  /\bRecommendations\b/,
+  /\bInspection judgements\b/i,
+  /\bInformation about this (?:inspection|visit|children'?s home)\b/i,
+  /\bChildren'?s home details\b/i,
+  /\bRecent inspection history\b/i,
+  /\bNext steps\b/,
+  /\bService information\b/i,
+];
+
+/** Parse a children's home report of a known kind (full, interim, monitoring, assurance; any era). */
+export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKind): ParsedReport {
+  const flat = text.flat;
+  const legacy = kind === 'childrens-home-full' && isLegacyFramework(text);
+  const legacyHeader = readLegacyHeaderTable(text);
+
+  const urn = readUrn(text) ?? legacyHeader?.urn ?? null;
+  const dates = readInspectionDates(text) ?? legacyHeader?.dates ?? null;
+
+  const judgements =
+    kind === 'childrens-home-full' ? readJudgements(text, legacy ? CHILDRENS_HOME_LEGACY_AREAS : CHILDRENS_HOME_AREAS) : [];
+  const overallKey = legacy ? 'overall-effectiveness' : 'experiences-and-progress';
+  const overall = judgements.find((j) => j.key === overallKey)?.grade ?? null;
+
+  const interimOutcome = kind === 'childrens-home-interim' ? readInterimOutcome(flat) : null;
+
+  const previousDate = dateAfterLabel(text, /date of (?:the )?(?:last|previous) (?:full )?inspection/i);
+  const previousGrade =
+    gradeAfterLabel(text, /(?:overall )?judgement at (?:the )?(?:last|previous) (?:full )?inspection/i) ??
+    gradeAfterLabel(text, /overall effectiveness at (?:the )?previous inspection/i) ??
+    readJudgedAtLast(flat);
+  const previous = previousDate || previousGrade ? { date: previousDate, overall: previousGrade } : null;
+
+  const requirementsSection = sectionBetween(flat, /\bStatutory requirements\b/i, SECTION_ENDS.filter((r) => !/Statutory/.test(r.source)));
+  const { requirements, datesUnreadable } = requirementsSection
+    ? readRequirements(requirementsSection.text)
+    : { requirements: [], datesUnreadable: false };
+
+  const recommendationsSection = sectionBetween(
+    flat,
+    /\bRecommendations?\b(?!\s+(?:from|made|have|were|at)\b)/,
+    SECTION_ENDS.filter((r) => !/Recommendations/.test(r.source)),
+    requirementsSection?.index ?? improveSectionIndex(flat),
+  );
+  const recommendations = recommendationsSection ? readRecommendations(recommendationsSection.text) : [];
+
+  const narrative = readNarrative(flat, kind);
+  const keyFindings = readKeyFindings(stripJudgementHeadings(narrative, legacy ? CHILDRENS_HOME_LEGACY_AREAS : CHILDRENS_HOME_AREAS));
+
+  const registeredProvider =
+    lineValue(text, /registered provider(?!\s+address)/i, (v) => v.length > 1 && !/^address\b/i.test(v)) ?? null;
+  const manager = lineValue(text, /registered manager(?:'s name)?/i);
+  const registeredManager = manager && !/^(?:post vacant|vacant|not applicable|n\/a|none)\b/i.test(manager) ? manager : null;
+  const inspectors = readInspectors(text);
+  if (inspectors.length === 0 && legacyHeader?.inspector) inspectors.push(legacyHeader.inspector);
+
+  const report: ParsedReport = {
+    urn,
+    kind,
+    inspectionStart: dates?.start ?? null,
+    inspectionEnd: dates?.end ?? null,
+    overall,
+    judgements,
+    interimOutcome,
+    previous,
+    enforcementSinceLast: readEnforcement(flat),
+    registeredProvider,
+    registeredManager,
+    inspectors,
+    requirements,
+    recommendations,
+    keyFindings,
+    parserVersion: PARSER_VERSION,
+    unreadable: [],
+  };
+  report.unreadable = unreadableFields(report, { legacy, datesUnreadable });
+  return report;
+}
+
+function isLegacyFramework(text: ReportText): boolean {
+  const flat = text.flat;
+  if (/social care common inspection framework/i.test(flat)) return false;
+  return /overall effectiveness/i.test(flat) && !/overall experiences and progress/i.test(flat);
+}
+
+function readUrn(text: ReportText): string | null {
+  const labelled = /unique reference number\s*(?:\(URN\))?\s*:?\s*(SC\d{6}|EY\d{5,7}|\d{6,7})\b/i.exec(text.flat);
+  if (labelled) return normaliseUrn(labelled[1]!);
+  const header = /children'?s home\s*:?\s*(SC\d{6}|\d{7})\b/i.exec(text.flat);
+  if (header) return normaliseUrn(header[1]!);
+  // SCCIF title blocks open with the URN alone on a line.
+  for (const line of text.lines.slice(0, 12)) {
+    const urn = /^(SC\d{6}|\d{7})$/.exec(line);
+    if (urn) return normaliseUrn(urn[1]!);
+  }
+  return null;
+}
+
+function readInspectionDates(text: ReportText): { start: string; end: string } | null {
+  for (const hit of findAll(text.flat, /\b(?:inspection|visit) dates?\s*(?:\(s\))?\s*:?|\bdates? of (?:the )?(?:inspection|visit)\s*:?/i)) {
+    const slice = text.flat.slice(hit.end, hit.end + 70);
+    if (!/^[\s:\-|]*\d/.test(slice)) continue;
+    const range = parseDateRange(slice);
+    if (range) return range;
+  }
+  return null;
+}
+
+/**
+ * Pre-2012 reports open with a table whose labels come first and values after:
+ * "Unique reference number Inspection date Inspector Type of inspection SC002264 18 March 2010 Jane Smith Random".
+ */
+function readLegacyHeaderTable(text: ReportText): { urn: string | null; dates: { start: string; end: string } | null; inspector: string | null } | null {
+  const m =
+    /unique reference number\s+inspection date\s+inspector\s+type of inspection\s+(SC\d{6}|\d{6,7})\s+(\d{1,2}\s+[A-Za-z]+\s+\d{4})\s+(.+?)\s+(?:Full|Random|Key|Interim|Announced|Unannounced)\b/i.exec(
+      text.flat,
+    );
+  if (!m) return null;
+  const date = parseDate(m[2]!);
+  return { urn: normaliseUrn(m[1]!), dates: date ? { start: date, end: date } : null, inspector: m[3]!.trim() };
+}
+
+function readInterimOutcome(flat: string): InterimOutcome | null {
+  const stated =
+    /interim inspection,?[^.]{0,120}?\b(improved|sustained|declined)(?:\s+in)?\s+(?:its\s+)?effectiveness/i.exec(flat) ??
+    /\bjudgement\s*:?\s*(improved|sustained|declined)(?:\s+in)?\s+effectiveness/i.exec(flat) ??
+    /\b(improved|sustained|declined)(?:\s+in)?\s+effectiveness/i.exec(flat);
+  return stated ? (stated[1]!.toLowerCase() as InterimOutcome) : null;
+}
+
+/** "This children's home was judged good at its last full inspection." */
+function readJudgedAtLast(flat: string) {
+  const m = /judged\s+(?:to be\s+)?([a-z ]{4,40}?)\s+at\s+(?:its|the)\s+(?:last|previous)\s+(?:full\s+)?inspection/i.exec(flat);
+  return m ? normaliseGrade(m[1]) : null;
+}
+
+function readEnforcement(flat: string): string | null {
+  const m = /enforcement action since (?:the )?last inspection\s*:?\s*/i.exec(flat);
+  if (!m) return null;
+  const rest = flat.slice(m.index + m[0].length, m.index + m[0].length + 400);
+  if (/^none\b/i.test(rest)) return 'none';
+  const cut = SECTION_ENDS.concat([/\bRecent inspection history\b/i, /\bInspection judgements\b/i])
+    .map((re) => re.exec(rest)?.index ?? rest.length)
+    .reduce((a, b) => Math.min(a, b), rest.length);
+  const value = rest.slice(0, cut).trim();
+  const firstSentence = /^(.*?[.])(?:\s|$)/.exec(value)?.[1] ?? value;
+  return firstSentence.length > 0 ? firstSentence : null;
+}
+
+function improveSectionIndex(flat: string): number {
+  return /What does the children'?s home need to do to improve/i.exec(flat)?.index ?? 0;
+}
+
+/** The narrative a reader quotes from: judgement sections of full reports, findings of visits. */
+function readNarrative(flat: string, kind: ChildrensHomeKind): string {
+  const ends = [/\bInformation about this (?:inspection|visit)\b/i, /\bChildren'?s home details\b/i, /\bService information\b/i];
+  if (kind === 'childrens-home-full') {
+    const judgementsSection = sectionBetween(flat, /\bInspection judgements\b/i, ends);
+    if (judgementsSection) return judgementsSection.text;
+  }
+  const findings = sectionBetween(flat, /\b(?:Findings|What the (?:inspection|visit) found|Summary of findings|Inspection findings)\b/i, ends);
+  if (findings) return findings.text;
+  // Interim reports put the narrative after the outcome statement.
+  const afterOutcome = /effectiveness\.\s*/i.exec(flat);
+  const from = afterOutcome ? afterOutcome.index + afterOutcome[0].length : 0;
+  const to = ends.map((re) => re.exec(flat.slice(from))?.index).find((i) => i !== undefined);
+  return flat.slice(from, to !== undefined ? from + to : undefined);
+}
+
+function unreadableFields(r: ParsedReport, ctx: { legacy: boolean; datesUnreadable: boolean }): string[] {
+  const missing: string[] = [];
+  if (!r.urn) missing.push('urn');
+  if (!r.inspectionStart) missing.push('inspectionStart');
+  if (r.kind === 'childrens-home-full') {
+    if (!r.overall) missing.push('overall');
+    const areas = ctx.legacy ? [] : CHILDRENS_HOME_AREAS;
+    for (const a of areas) if (!r.judgements.some((j) => j.key === a.key)) missing.push(`judgements.${a.key}`);
+  }
+  if (r.kind === 'childrens-home-interim' && !r.interimOutcome) missing.push('interimOutcome');
+  if (ctx.datesUnreadable) missing.push('requirements.dueDate');
+  if (r.inspectors.length === 0) missing.push('inspectors');
+  return missing;
+}

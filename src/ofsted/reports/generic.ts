@@ -1,0 +1,44 @@
+import type { ParsedReport } from '../types.js';
+import { normaliseUrn } from '../urn.js';
+import type { ReportKind } from '../vocabulary.js';
+import { gradeAfterLabel, readInspectors } from './common-fields.js';
+import { parseDateRange } from '../dates.js';
+import { findAll } from './labels.js';
+import { PARSER_VERSION } from './parser-version.js';
+import type { ReportText } from './report-text.js';
+
+/**
+ * The fields every Ofsted report shares (dates, an overall effectiveness grade if any, inspectors).
+ * Families without a dedicated parser yet get this much and list the rest as unreadable.
+ */
+export function parseGenericReport(text: ReportText, kind: ReportKind): ParsedReport {
+  const flat = text.flat;
+  let dates: { start: string; end: string } | null = null;
+  for (const hit of findAll(flat, /\b(?:inspection|visit) dates?\s*:?|\bdates? of (?:the )?(?:inspection|visit)\s*:?/i)) {
+    dates = parseDateRange(flat.slice(hit.end, hit.end + 70));
+    if (dates) break;
+  }
+  const urnMatch = /unique reference number\s*(?:\(URN\))?\s*:?\s*(SC\d{6}|EY\d{5,7}|\d{5,7})\b/i.exec(flat);
+  const overall = kind === 'la-focused-visit' ? null : gradeAfterLabel(text, /\boverall effectiveness\b(?!\s+at)/i);
+  const report: ParsedReport = {
+    urn: urnMatch ? normaliseUrn(urnMatch[1]!) : null,
+    kind,
+    inspectionStart: dates?.start ?? null,
+    inspectionEnd: dates?.end ?? null,
+    overall,
+    judgements: overall ? [{ area: 'Overall effectiveness', key: 'overall-effectiveness', grade: overall }] : [],
+    interimOutcome: null,
+    previous: null,
+    enforcementSinceLast: null,
+    registeredProvider: null,
+    registeredManager: null,
+    inspectors: readInspectors(text),
+    requirements: [],
+    recommendations: [],
+    keyFindings: [],
+    parserVersion: PARSER_VERSION,
+    unreadable: [],
+  };
+  if (!report.inspectionStart) report.unreadable.push('inspectionStart');
+  return report;
+}

@@ -1,0 +1,83 @@
+import { GRADE_PATTERN, normaliseGrade, type Grade } from '../vocabulary.js';
+import type { ReportText } from './report-text.js';
+
+// Label-anchored reading: find a label's words anywhere (wrapping and page breaks already folded away in
+// ReportText.flat), then read what follows it. Never rely on a line position.
+
+/** Build a label regex whose words may be separated by any whitespace (labels wrap mid-phrase). */
+export function labelPattern(words: string, flags = 'i'): RegExp {
+  const body = words
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]?"))
+    .join('\\s+');
+  return new RegExp(body, flags);
+}
+
+/** The grade that follows position `from` within `window` characters, if nothing but filler stands between. */
+export function gradeAt(flat: string, from: number, window = 140): { grade: Grade; end: number } | null {
+  const slice = flat.slice(from, from + window);
+  // Filler Ofsted prints between a label and its grade: colons, "taking into account", "including the
+  // effectiveness of leaders and managers", table rules. A sentence end means the grade is not here.
+  const m = new RegExp(`^[\\s:|\\-–]*(?:[,;]?\\s*(?:taking into account|including [^:.]{0,80}?)\\s*[:,]?\\s*)?(?:is\\s+|judged\\s+|grade\\s*:?\\s*)?${GRADE_PATTERN.source}\\b`, 'i').exec(slice);
+  if (!m) return null;
+  const grade = normaliseGrade(m[1]);
+  return grade ? { grade, end: from + m[0].length } : null;
+}
+
+/** All start offsets of a regex in the flat text. */
+export function findAll(flat: string, re: RegExp): { index: number; end: number; match: RegExpExecArray }[] {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const out: { index: number; end: number; match: RegExpExecArray }[] = [];
+  for (let m = g.exec(flat); m; m = g.exec(flat)) {
+    out.push({ index: m.index, end: m.index + m[0].length, match: m });
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  return out;
+}
+
+/** First label occurrence followed by a grade; null if the label never carries one. */
+export function gradeForLabel(flat: string, label: RegExp, window?: number): { grade: Grade; index: number } | null {
+  for (const hit of findAll(flat, label)) {
+    const g = gradeAt(flat, hit.end, window);
+    if (g) return { grade: g.grade, index: hit.index };
+  }
+  return null;
+}
+
+/**
+ * The value printed after a label on the same line ("Registered manager: Jane Smith"), or on the next line
+ * when the label stands alone (two-column tables extract as label line, value line).
+ */
+export function lineValue(text: ReportText, label: RegExp, accept: (v: string) => boolean = (v) => v.length > 0): string | null {
+  const anchored = new RegExp(`^\\s*(?:${label.source})\\s*(?:\\(s\\))?\\s*[:\\-]?\\s*(.*)$`, label.flags.replace('g', ''));
+  for (let i = 0; i < text.lines.length; i++) {
+    const m = anchored.exec(text.lines[i]!);
+    if (!m) continue;
+    const sameLine = (m[1] ?? '').trim();
+    if (sameLine && accept(sameLine)) return sameLine;
+    const next = text.lines[i + 1]?.trim();
+    if (!sameLine && next && accept(next)) return next;
+  }
+  return null;
+}
+
+/**
+ * The flat text between the first match of `start` (after `from`) and the earliest following match of
+ * any `ends`; null when `start` is absent.
+ */
+export function sectionBetween(flat: string, start: RegExp, ends: readonly RegExp[], from = 0): { text: string; index: number; end: number } | null {
+  const s = new RegExp(start.source, start.flags.replace('g', '') + 'g');
+  s.lastIndex = from;
+  const m = s.exec(flat);
+  if (!m) return null;
+  const bodyStart = m.index + m[0].length;
+  let end = flat.length;
+  for (const e of ends) {
+    const re = new RegExp(e.source, e.flags.replace('g', '') + 'g');
+    re.lastIndex = bodyStart;
+    const em = re.exec(flat);
+    if (em && em.index < end) end = em.index;
+  }
+  return { text: flat.slice(bodyStart, end).trim(), index: m.index, end };
+}

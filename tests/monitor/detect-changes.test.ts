@@ -1,0 +1,241 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { detectChanges } from '../../src/monitor/detect-changes.js';
+import type { ParsedReport } from '../../src/ofsted/types.js';
+import type { Grade } from '../../src/ofsted/vocabulary.js';
+import type { HistoryEntry, StoredReport } from '../../src/store/store.js';
+
+const URN = 'SC036243';
+const AT = '2026-11-22T06:00:00.000Z';
+
+function full(start: string, overall: Grade, sub: [Grade, Grade] = [overall, overall], extra: Partial<ParsedReport> = {}): ParsedReport {
+  return {
+    urn: URN,
+    kind: 'childrens-home-full',
+    inspectionStart: start,
+    inspectionEnd: start,
+    overall,
+    judgements: [
+      { area: 'Overall experiences and progress of children and young people', key: 'experiences-and-progress', grade: overall },
+      { area: 'How well children and young people are helped and protected', key: 'help-and-protection', grade: sub[0] },
+      { area: 'The effectiveness of leaders and managers', key: 'leadership-and-management', grade: sub[1] },
+    ],
+    interimOutcome: null,
+    previous: null,
+    enforcementSinceLast: 'none',
+    registeredProvider: 'Derby City Council',
+    registeredManager: null,
+    inspectors: [],
+    requirements: [],
+    recommendations: [],
+    keyFindings: [],
+    parserVersion: '1',
+    unreadable: [],
+    ...extra,
+  };
+}
+
+function visit(kind: ParsedReport['kind'], start: string, extra: Partial<ParsedReport> = {}): ParsedReport {
+  return { ...full(start, 'good'), kind, overall: null, judgements: [], ...extra };
+}
+
+let ids = 0;
+function stored(parsed: ParsedReport | null, error: string | null = null): StoredReport {
+  ids += 1;
+  return {
+    fileId: String(50000000 + ids),
+    urn: URN,
+    url: `http://files/v1/file/${50000000 + ids}`,
+    title: 'Full inspection',
+    publishedAt: parsed?.inspectionEnd ?? '2020-01-01',
+    sha256: 'ab',
+    parserVersion: '1',
+    parsed,
+    error,
+    fetchedAt: AT,
+  };
+}
+
+function history(...reports: StoredReport[]): HistoryEntry[] {
+  return reports.map((r) => ({ ...r.parsed!, fileId: r.fileId, url: r.url, publishedAt: r.publishedAt }));
+}
+
+const types = (events: { type: string }[]) => events.map((e) => e.type).sort();
+
+describe('detectChanges', () => {
+  it('raises rating-declined when Good becomes Inadequate', () => {
+    const before = stored(full('2019-01-08', 'good'));
+    const after = stored(full('2019-10-29', 'inadequate'));
+    const events = detectChanges({ urn: URN, history: history(before), incoming: [after], baseline: false, at: AT });
+    assert.deepEqual(types(events), ['rating-declined', 'report-published']);
+    const declined = events.find((e) => e.type === 'rating-declined')!;
+    assert.equal(declined.from, 'good');
+    assert.equal(declined.to, 'inadequate');
+    assert.equal(declined.inspectionDate, '2019-10-29');
+    assert.equal(declined.fileId, after.fileId);
+    assert.equal(declined.backfill, false);
+    assert.match(declined.summary, /Good → Inadequate/);
+  });
+
+  it('raises rating-improved when the grade rises', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2019-10-29', 'inadequate'))),
+      incoming: [stored(full('2019-12-10', 'requires-improvement'))],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['rating-improved', 'report-published']);
+  });
+
+  it('raises judgement-declined for a lower sub-judgement when the overall grade holds', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2024-01-24', 'good', ['good', 'outstanding']))),
+      incoming: [stored(full('2024-12-10', 'good', ['good', 'good']))],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['judgement-declined', 'report-published']);
+    const e = events.find((x) => x.type === 'judgement-declined')!;
+    assert.equal(e.from, 'outstanding');
+    assert.equal(e.to, 'good');
+  });
+
+  it('treats "requires improvement" older "adequate" as the same rung', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2014-07-01', 'adequate'))),
+      incoming: [stored(full('2015-05-13', 'requires-improvement'))],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['report-published']);
+  });
+
+  it('raises interim-declined for an interim "declined in effectiveness" though the grade stays', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2019-07-16', 'good'))),
+      incoming: [stored(visit('childrens-home-interim', '2019-12-04', { interimOutcome: 'declined' }))],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['interim-declined', 'report-published']);
+    assert.equal(events.find((e) => e.type === 'interim-declined')!.from, 'good');
+  });
+
+  it('raises only report-published for a monitoring visit', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2019-07-16', 'good'))),
+      incoming: [stored(visit('childrens-home-monitoring', '2020-02-20'))],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['report-published']);
+  });
+
+  it('a monitoring visit between two full inspections does not hide a decline', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2019-07-16', 'good')), stored(visit('childrens-home-monitoring', '2020-02-20'))),
+      incoming: [stored(full('2021-09-14', 'requires-improvement'))],
+      baseline: false,
+      at: AT,
+    });
+    assert.ok(types(events).includes('rating-declined'));
+  });
+
+  it('raises scrape-failed, never a rating change, for an unreadable report', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2019-01-08', 'good'))),
+      incoming: [stored(null, 'the PDF is damaged or truncated and cannot be read')],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['scrape-failed']);
+  });
+
+  it('raises scrape-failed when a full report was read but its grade was not', () => {
+    const unreadable = { ...full('2019-10-29', 'good'), overall: null, judgements: [], unreadable: ['overall'] };
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2019-01-08', 'good'))),
+      incoming: [stored(unreadable)],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['report-published', 'scrape-failed']);
+  });
+
+  it('marks every event of a first scrape as backfill', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: [],
+      incoming: [stored(full('2019-01-08', 'good')), stored(full('2019-10-29', 'inadequate'))],
+      baseline: true,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['rating-declined', 'report-published', 'report-published']);
+    assert.ok(events.every((e) => e.backfill));
+  });
+
+  it('orders incoming reports by inspection date whatever order the page lists them in', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: [],
+      incoming: [stored(full('2019-10-29', 'inadequate')), stored(full('2019-01-08', 'good'))],
+      baseline: true,
+      at: AT,
+    });
+    const declined = events.filter((e) => e.type === 'rating-declined');
+    assert.equal(declined.length, 1);
+    assert.equal(declined[0]!.inspectionDate, '2019-10-29');
+  });
+
+  it('gives the same ids for the same facts, so a repeated scrape stores nothing twice', () => {
+    const before = stored(full('2019-01-08', 'good'));
+    const after = stored(full('2019-10-29', 'inadequate'));
+    const a = detectChanges({ urn: URN, history: history(before), incoming: [after], baseline: false, at: AT });
+    const b = detectChanges({ urn: URN, history: history(before), incoming: [after], baseline: false, at: '2030-01-01T00:00:00Z' });
+    assert.deepEqual(a.map((e) => e.id), b.map((e) => e.id));
+  });
+
+  it('an amended report with the same grade raises no rating event', () => {
+    const original = stored(full('2019-10-29', 'inadequate'));
+    const amended = stored(full('2019-10-29', 'inadequate'));
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2019-01-08', 'good')), original),
+      incoming: [amended],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['report-published']);
+    assert.match(events[0]!.summary, /amended/);
+  });
+
+  it('raises manager-changed when the registered manager differs from the last one named', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2019-01-08', 'good', ['good', 'good'], { registeredManager: 'Alex Morgan' }))),
+      incoming: [stored(full('2019-10-29', 'good', ['good', 'good'], { registeredManager: 'Sam Patel' }))],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['manager-changed', 'report-published']);
+  });
+
+  it('raises enforcement when the report names enforcement action since the last inspection', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2019-01-08', 'good'))),
+      incoming: [stored(full('2019-10-29', 'good', ['good', 'good'], { enforcementSinceLast: 'A compliance notice was issued on 3 June 2019.' }))],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['enforcement', 'report-published']);
+  });
+});
