@@ -64,6 +64,8 @@ export interface Store {
   /** Apply pending migrations (idempotent). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Resolves when the database answers (for health checks); rejects otherwise. */
+  ping(): Promise<void>;
 
   getProvider(urn: string): Promise<ProviderRecord | null>;
   listProviders(): Promise<ProviderRecord[]>;

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { BadInputError, OfstedMonitorError } from '../errors.js';
+import type { KyselyStoreOptions } from './kysely-store.js';
+import { SQLITE_MEMORY, SqliteStore } from './sqlite-store.js';
+import type { Store } from './store.js';
+
+/** Where a DATABASE_URL points: an SQLite file (or memory) or a PostgreSQL server. */
+export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+/**
+ * Read a DATABASE_URL: `sqlite:<path>` (relative to the working directory), `sqlite:///abs/path`,
+ * `sqlite::memory:`, or `postgres://…` / `postgresql://…`.
+ */
+export function parseDatabaseUrl(databaseUrl: string): DatabaseTarget {
+  const url = databaseUrl.trim();
+  if (/^postgres(?:ql)?:\/\//i.test(url)) return { kind: 'postgres', url };
+  if (url.toLowerCase().startsWith('sqlite:')) {
+    let path = url.slice('sqlite:'.length);
+    // URL-style sqlite:///abs/path (and sqlite://rel/path) mean the same as sqlite:/abs/path.
+    if (path.startsWith('//')) path = path.slice(2);
+    if (path === SQLITE_MEMORY) return { kind: 'sqlite', path };
+    if (path === '') {
+      throw new BadInputError('DATABASE_URL "sqlite:" names no file (expected e.g. sqlite:./data/ofsted-monitor.db)');
+    }
+    return { kind: 'sqlite', path: resolve(path) };
+  }
+  throw new BadInputError('DATABASE_URL must start with sqlite: or postgres:// (e.g. sqlite:./data/ofsted-monitor.db)');
+}
+
+/** Open the store a DATABASE_URL names and bring its schema up to date. */
+export async function openStore(databaseUrl: string, options: KyselyStoreOptions = {}): Promise<Store> {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.kind === 'postgres') {
+    throw new OfstedMonitorError(
+      'PostgreSQL support arrives with the daemon; for now set DATABASE_URL=sqlite:<path> ' +
+        '(the default is sqlite:./data/ofsted-monitor.db)',
+    );
+  }
+  const store = SqliteStore.open(target.path, options);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
