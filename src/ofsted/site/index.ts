@@ -1,0 +1,21 @@
+// Re-exports only.
+export { BrowserPool, renderWithBrowser, type RenderOptions } from './browser-fallback.js';
+export { reportFileOf, providerPathOf } from './file-url.js';
+export { OfstedHttpClient, toOrigin } from './http-client.js';
+export {
+  CLIENT_VERSION,
+  ofstedUserAgent,
+  type GetOptions,
+  type HttpClientOptions,
+  type HttpResponse,
+} from './http-client-options.js';
+export { NotAPdfError } from './not-a-pdf-error.js';
+export { OfstedSite } from './ofsted-site.js';
+export { looksLikeChallenge, looksLikeScriptShell } from './page-detectors.js';
+export { findDate } from './page-text.js';
+export { parseProviderPage } from './provider-page.js';
+export { ReportNotFoundError } from './report-not-found-error.js';
+export { ResponseTooLargeError } from './response-too-large-error.js';
+export { backoffDelay, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-policy.js';
+export { parseSearchResults, type SearchResult } from './search-page.js';
+export { siteOptionsFromConfig, type SiteOptions } from './site-options.js';

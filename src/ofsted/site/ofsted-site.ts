@@ -1,0 +1,152 @@
+// The site as the rest of the product sees it: find a provider, read its page, download a report.
+import type { Logger } from 'pino';
+import { ProviderNotFoundError, UpstreamUnavailableError } from '../../errors.js';
+import type { ProviderPage } from '../types.js';
+import { parseUrn } from '../urn.js';
+import { BrowserPool, renderWithBrowser } from './browser-fallback.js';
+import type { HttpResponse } from './http-client-options.js';
+import { OfstedHttpClient } from './http-client.js';
+import { NotAPdfError } from './not-a-pdf-error.js';
+import { looksLikeChallenge, looksLikeScriptShell } from './page-detectors.js';
+import { parseProviderPage } from './provider-page.js';
+import { ReportNotFoundError } from './report-not-found-error.js';
+import { parseSearchResults } from './search-page.js';
+import type { SiteOptions } from './site-options.js';
+
+const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
+const PDF_ACCEPT = 'application/pdf,application/octet-stream;q=0.5';
+/** Types a PDF arrives as; files.ofsted.gov.uk sends application/pdf, some proxies octet-stream. */
+const PDF_TYPES = new Set(['application/pdf', 'application/x-pdf', 'application/octet-stream', 'binary/octet-stream']);
+const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
+
+interface HtmlPage {
+  status: number;
+  url: string;
+  html: string;
+}
+
+export class OfstedSite {
+  readonly #http: OfstedHttpClient;
+  readonly #pool: BrowserPool;
+  readonly #options: SiteOptions;
+  readonly #logger: Logger | undefined;
+
+  constructor(options: SiteOptions) {
+    this.#options = options;
+    this.#logger = options.logger;
+    this.#http = new OfstedHttpClient({
+      reportsOrigin: options.reportsOrigin,
+      filesOrigin: options.filesOrigin,
+      userAgent: options.userAgent,
+      timeoutMs: options.timeoutMs,
+      attempts: options.attempts,
+      backoffMs: options.backoffMs,
+      maxBytes: options.maxPageBytes ?? 5 * 1024 * 1024,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    });
+    this.#pool = new BrowserPool(options.chromiumPath);
+  }
+
+  /** Look the URN up through the site's search; null when no result carries exactly this URN. */
+  async findProvider(urn: string): Promise<{ category: string; url: string } | null> {
+    const wanted = parseUrn(urn);
+    const page = await this.#getHtml(`${this.#http.reportsOrigin}/search?q=${encodeURIComponent(wanted)}`);
+    if (page.status !== 200) {
+      throw new UpstreamUnavailableError(`Ofsted search for ${wanted} answered HTTP ${page.status}; try again later`);
+    }
+    const hit = parseSearchResults(page.html, page.url).find((r) => r.urn === wanted);
+    return hit ? { category: hit.category, url: this.#providerUrl(hit.category, wanted) } : null;
+  }
+
+  /**
+   * Read a provider page. Without a category the URN is found through search first. A known category
+   * that now 404s is retried once through search, since Ofsted re-files providers under new categories.
+   */
+  async fetchProviderPage(urn: string, category?: string): Promise<ProviderPage> {
+    const wanted = parseUrn(urn);
+    const notFound = () => new ProviderNotFoundError(`no Ofsted provider with URN ${wanted}`);
+    if (category) {
+      const page = await this.#loadProviderPage(wanted, category);
+      if (page) return page;
+    }
+    const found = await this.findProvider(wanted);
+    if (!found || found.category === category) throw notFound();
+    const page = await this.#loadProviderPage(wanted, found.category);
+    if (!page) throw notFound();
+    return page;
+  }
+
+  /** Download a report PDF (size-capped); ReportNotFoundError on 404/410, NotAPdfError if it is not a PDF. */
+  async downloadReport(url: string): Promise<Buffer> {
+    const res = await this.#http.get(url, { accept: PDF_ACCEPT, maxBytes: this.#options.maxPdfBytes });
+    if (res.status === 404 || res.status === 410) {
+      throw new ReportNotFoundError(`report ${url} is no longer on Ofsted's site (HTTP ${res.status})`);
+    }
+    if (res.status < 200 || res.status > 299) {
+      throw new UpstreamUnavailableError(`report ${url} answered HTTP ${res.status}; try again later`);
+    }
+    const type = mediaType(res);
+    if (!PDF_TYPES.has(type)) {
+      throw new NotAPdfError(`report ${url} is not a PDF (got ${type || 'no Content-Type'})`);
+    }
+    if (!res.body.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
+      throw new NotAPdfError(`report ${url} is not a PDF (got ${type} whose bytes do not start with %PDF-)`);
+    }
+    return res.body;
+  }
+
+  /** Close the shared browser, if the fallback ever launched one. */
+  async close(): Promise<void> {
+    await this.#pool.close();
+  }
+
+  #providerUrl(category: string, urn: string): string {
+    return `${this.#http.reportsOrigin}/provider/${encodeURIComponent(category)}/${encodeURIComponent(urn)}`;
+  }
+
+  /** null when the page is gone (404/410); other failures throw. */
+  async #loadProviderPage(urn: string, category: string): Promise<ProviderPage | null> {
+    const page = await this.#getHtml(this.#providerUrl(category, urn));
+    if (page.status === 404 || page.status === 410) return null;
+    if (page.status !== 200) {
+      throw new UpstreamUnavailableError(`provider page for ${urn} answered HTTP ${page.status}; try again later`);
+    }
+    return parseProviderPage(page.html, page.url, this.#http.filesOrigin);
+  }
+
+  /** GET a page; a script shell or challenge answered with 200 is rendered in Chromium instead. */
+  async #getHtml(url: string): Promise<HtmlPage> {
+    const res = await this.#http.get(url, { accept: HTML_ACCEPT });
+    const html = decodeHtml(res);
+    if (res.status !== 200 || !(looksLikeScriptShell(html) || looksLikeChallenge(html))) {
+      return { status: res.status, url: res.url, html };
+    }
+    this.#logger?.info({ url: res.url }, 'page needs a browser; using the Chromium fallback');
+    const rendered = await renderWithBrowser(res.url, {
+      allowedOrigins: [this.#http.reportsOrigin, this.#http.filesOrigin],
+      userAgent: this.#options.userAgent,
+      timeoutMs: this.#options.timeoutMs,
+      pool: this.#pool,
+      ...(this.#logger ? { logger: this.#logger } : {}),
+    });
+    if (looksLikeChallenge(rendered)) {
+      throw new UpstreamUnavailableError(`${res.url} answered with a browser challenge even in Chromium; try again later`);
+    }
+    return { status: res.status, url: res.url, html: rendered };
+  }
+}
+
+function mediaType(res: HttpResponse): string {
+  return (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** Decode by the declared charset; Ofsted serves UTF-8, which is also the fallback. */
+function decodeHtml(res: HttpResponse): string {
+  const charset = /charset\s*=\s*"?([\w-]+)/i.exec(res.headers.get('content-type') ?? '')?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(res.body);
+  } catch {
+    return new TextDecoder('utf-8').decode(res.body);
+  }
+}
