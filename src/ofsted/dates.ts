@@ -16,6 +16,7 @@ const SEP = '\\s*(?:-|to|and|until)\\s*';
 
 const LONG_DATE = new RegExp(`${DAY}\\s+${MONTH}\\s*,?\\s+${YEAR}`, 'i');
 const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/;
+const ISO_DATE = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/;
 
 // Ranges, most specific first. Each yields [startDay, startMonth?, startYear?, endDay, endMonth, endYear].
 const RANGE_PATTERNS: readonly { re: RegExp; pick: (m: RegExpExecArray) => [string, string, string, string, string, string] }[] = [
@@ -47,15 +48,18 @@ function fromParts(day: string, month: string, year: string): string | null {
   return m ? iso(Number(year), m, Number(day)) : null;
 }
 
-/** The first single date in the text ("8 January 2019" or "08/01/2019"), as ISO; null if none. */
+/** The first single date in the text ("8 January 2019", "08/01/2019" day first, "2019-01-08"), as ISO; null if none. */
 export function parseDate(text: string): string | null {
   const t = text.replace(/\s+/g, ' ');
+  const candidates: { index: number; value: string | null }[] = [];
   const long = LONG_DATE.exec(t);
+  if (long) candidates.push({ index: long.index, value: fromParts(long[1]!, long[2]!, long[3]!) });
   const num = NUMERIC_DATE.exec(t);
+  if (num) candidates.push({ index: num.index, value: iso(Number(num[3]), Number(num[2]), Number(num[1])) });
+  const isoMatch = ISO_DATE.exec(t);
+  if (isoMatch) candidates.push({ index: isoMatch.index, value: iso(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3])) });
   // Whichever comes first in the text wins, so "Inspection date: 08/01/2019 ... 9 May 2019" reads the first.
-  if (long && (!num || long.index <= num.index)) return fromParts(long[1]!, long[2]!, long[3]!);
-  if (num) return iso(Number(num[3]), Number(num[2]), Number(num[1]));
-  return null;
+  return candidates.filter((c) => c.value !== null).sort((a, b) => a.index - b.index)[0]?.value ?? null;
 }
 
 /** The first date range (or single date, as a one-day range) in the text; null if none. */

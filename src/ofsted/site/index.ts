@@ -12,7 +12,6 @@ export {
 export { NotAPdfError } from './not-a-pdf-error.js';
 export { OfstedSite } from './ofsted-site.js';
 export { looksLikeChallenge, looksLikeScriptShell } from './page-detectors.js';
-export { findDate } from './page-text.js';
 export { parseProviderPage } from './provider-page.js';
 export { ReportNotFoundError } from './report-not-found-error.js';
 export { ResponseTooLargeError } from './response-too-large-error.js';

@@ -9,7 +9,8 @@ import type { ProviderPage, ReportLink } from '../types.js';
 import { normaliseUrn } from '../urn.js';
 import { providerPathOf, reportFileOf } from './file-url.js';
 import { labelledValues, valueFor, type LabelledValue } from './labelled-values.js';
-import { cleanText, findDate } from './page-text.js';
+import { parseDate } from '../dates.js';
+import { cleanText } from './page-text.js';
 
 export { looksLikeChallenge, looksLikeScriptShell } from './page-detectors.js';
 
@@ -127,12 +128,12 @@ function reportDate($: CheerioAPI, a: Cheerio<Element>, title: string): string |
   const container = item.length ? item : a.parent();
   const link = a.get(0)!;
   if (container.find('time').length) return nearestTime($, container, link);
-  const outside = findDate(textOutside(container.contents().toArray(), link));
+  const outside = parseDate(textOutside(container.contents().toArray(), link));
   if (outside) return outside;
   for (let up = container.parent(); up.length; up = up.parent()) {
     if (up.find('time').length) return nearestTime($, up, link);
   }
-  return findDate(title);
+  return parseDate(title);
 }
 
 /** Within `scope`, the last <time> before the link in document order, else the first after it. */
@@ -150,7 +151,7 @@ function nearestTime($: CheerioAPI, scope: Cheerio<AnyNode>, link: Element): str
   const chosen = before ?? after;
   if (!chosen) return null;
   const t = $(chosen);
-  return findDate(t.attr('datetime') ?? '') ?? findDate(t.text());
+  return parseDate(t.attr('datetime') ?? '') ?? parseDate(t.text());
 }
 
 function textOutside(nodes: AnyNode[], skip: Element): string {
