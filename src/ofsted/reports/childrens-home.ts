@@ -15,7 +15,7 @@ import {
   readKeyFindings,
   readRecommendations,
   readRequirements,
-  stripJudgementHeadings,
+  splitAtJudgementHeadings,
 } from './common-fields.js';
 import { parseDate, parseDateRange } from '../dates.js';
 import { findAll, lineValue, sectionBetween } from './labels.js';
@@ -35,6 +35,10 @@ const SECTION_ENDS = [
   /\bRecent inspection history\b/i,
   /\bNext steps\b/,
   /\bService information\b/i,
+  // Closing boilerplate of every report.
+  /\bThe Office for Standards in Education\b/i,
+  /\bIf you would like a copy of this document\b/i,
+  /©\s*Crown copyright|\bCrown copyright\b/i,
 ];
 
 /** Parse a children's home report of a known kind (full, interim, monitoring, assurance; any era). */
@@ -74,10 +78,10 @@ export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKi
   const recommendations = recommendationsSection ? readRecommendations(recommendationsSection.text) : [];
 
   const narrative = readNarrative(flat, kind);
-  const keyFindings = readKeyFindings(stripJudgementHeadings(narrative, legacy ? CHILDRENS_HOME_LEGACY_AREAS : CHILDRENS_HOME_AREAS));
+  const keyFindings = readKeyFindings(splitAtJudgementHeadings(narrative, legacy ? CHILDRENS_HOME_LEGACY_AREAS : CHILDRENS_HOME_AREAS));
 
   const registeredProvider =
-    lineValue(text, /registered provider(?!\s+address)/i, (v) => v.length > 1 && !/^address\b/i.test(v)) ?? null;
+    lineValue(text, /registered (?:provider|person)(?!\s+address)/i, (v) => v.length > 1 && !/^address\b/i.test(v)) ?? null;
   const manager = lineValue(text, /registered manager(?:'s name)?/i);
   const registeredManager = manager && !/^(?:post vacant|vacant|not applicable|n\/a|none)\b/i.test(manager) ? manager : null;
   const inspectors = readInspectors(text);

@@ -74,7 +74,8 @@ export function readInspectors(text: ReportText): string[] {
       add(role[1]!);
       return;
     }
-    const labelled = /^(?:lead\s+)?inspectors?\s*(?:\(s\))?\s*:\s*(.+)$/i.exec(line);
+    // "Inspector: Jane Smith", or a legacy table cell "Inspector Jane Smith" (add() keeps only names).
+    const labelled = /^(?:lead\s+)?inspectors?\s*(?:\(s\))?\s*:?\s+(.+)$/i.exec(line);
     if (labelled) {
       for (const part of labelled[1]!.split(/\s*(?:,|;| and )\s*/)) add(part);
       return;
@@ -174,31 +175,39 @@ const POSITIVE_CUES =
 const URGENT_CUES = /\b(?:at risk of (?:significant )?harm|immediate action|compliance notice|serious (?:concerns?|weakness\w*)|not safe)\b/i;
 
 /**
- * The sentences a reader would quote: evaluative sentences from the judgement narrative, urgent concerns
- * first, at most `limit`, returned in document order.
+ * The sentences a reader would quote. Ofsted opens each judgement section with its verdict in a sentence,
+ * so each section's first sentence comes first; then urgent concerns; then the most evaluative of the
+ * rest. At most `limit`, returned in document order.
  */
-export function readKeyFindings(narrative: string, limit = 6): string[] {
-  const scored = sentences(narrative)
-    .filter((s) => s.length >= 30 && s.length <= 400 && /[.!?]$/.test(s))
-    .filter((s) => !GRADE_ONLY_HEADING.test(s))
-    .map((s, order) => {
-      const negative = s.match(NEGATIVE_CUES)?.length ?? 0;
-      const positive = s.match(POSITIVE_CUES)?.length ?? 0;
-      const urgent = URGENT_CUES.test(s) ? 10 : 0;
-      return { s, order, score: urgent + negative * 2 + positive };
-    })
-    .filter((x) => x.score > 0);
-  const chosen = [...scored].sort((a, b) => b.score - a.score || a.order - b.order).slice(0, limit);
-  return chosen.sort((a, b) => a.order - b.order).map((x) => x.s);
+export function readKeyFindings(sections: readonly string[], limit = 6): string[] {
+  const all = sections.map((section, si) =>
+    sentences(section)
+      .filter((s) => s.length >= 30 && s.length <= 400 && /[.!?]$/.test(s) && !GRADE_ONLY_HEADING.test(s))
+      .map((s, i) => {
+        const negative = s.match(NEGATIVE_CUES)?.length ?? 0;
+        const positive = s.match(POSITIVE_CUES)?.length ?? 0;
+        return { s, order: si * 10_000 + i, lead: i === 0, urgent: URGENT_CUES.test(s), score: negative * 2 + positive };
+      }),
+  );
+  const flat = all.flat();
+  const chosen = new Set<(typeof flat)[number]>();
+  const take = (xs: typeof flat) => {
+    for (const x of xs) if (chosen.size < limit && ![...chosen].some((c) => c.s === x.s)) chosen.add(x);
+  };
+  take(flat.filter((x) => x.lead));
+  take(flat.filter((x) => x.urgent));
+  take(flat.filter((x) => x.score > 0).sort((a, b) => b.score - a.score || a.order - b.order));
+  return [...chosen].sort((a, b) => a.order - b.order).map((x) => x.s);
 }
+
+/** Split judgement narrative at its section headings ("The effectiveness of leaders and managers: good"). */
+export function splitAtJudgementHeadings(narrative: string, areas: readonly JudgementArea[]): string[] {
+  const heading = new RegExp(`(?:${areas.map((a) => a.labels.source).join('|')})[^:.]{0,60}:\\s*${GRADE_PATTERN.source}`, 'gi');
+  return narrative
+    .split(heading)
+    .filter((part): part is string => typeof part === 'string' && part.trim().length > 0 && !GRADE_PATTERN_ONLY.test(part.trim()));
+}
+
+const GRADE_PATTERN_ONLY = new RegExp(`^${GRADE_PATTERN.source}$`, 'i');
 
 const GRADE_ONLY_HEADING = new RegExp(`^[^.]{0,120}:\\s*${GRADE_PATTERN.source}\\s*$`, 'i');
-
-/** Remove judgement headings ("The effectiveness of leaders and managers: good") from narrative text. */
-export function stripJudgementHeadings(narrative: string, areas: readonly JudgementArea[]): string {
-  let out = narrative;
-  for (const a of areas) {
-    out = out.replace(new RegExp(`${a.labels.source}[^:.]{0,60}:\\s*${GRADE_PATTERN.source}`, 'gi'), ' ');
-  }
-  return out;
-}

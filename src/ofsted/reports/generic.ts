@@ -14,7 +14,8 @@ import type { ReportText } from './report-text.js';
 export function parseGenericReport(text: ReportText, kind: ReportKind): ParsedReport {
   const flat = text.flat;
   let dates: { start: string; end: string } | null = null;
-  for (const hit of findAll(flat, /\b(?:inspection|visit) dates?\s*:?|\bdates? of (?:the )?(?:inspection|visit)\s*:?/i)) {
+  // Letters (focused visits) say it in a sentence: "the focused visit to Derby City children's services on 25 to 26 October 2023".
+  for (const hit of findAll(flat, /\b(?:inspection|visit) dates?\s*:?|\bdates? of (?:the )?(?:inspection|visit)\s*:?|\b(?:visit|inspection) (?:to|of) [^.]{0,100}? (?:on|between)\s/i)) {
     dates = parseDateRange(flat.slice(hit.end, hit.end + 70));
     if (dates) break;
   }
@@ -32,7 +33,7 @@ export function parseGenericReport(text: ReportText, kind: ReportKind): ParsedRe
     enforcementSinceLast: null,
     registeredProvider: null,
     registeredManager: null,
-    inspectors: readInspectors(text),
+    inspectors: readInspectors(text).concat(inspectorsInSentence(flat)).filter((n, i, all) => all.indexOf(n) === i),
     requirements: [],
     recommendations: [],
     keyFindings: [],
@@ -41,4 +42,14 @@ export function parseGenericReport(text: ReportText, kind: ReportKind): ParsedRe
   };
   if (!report.inspectionStart) report.unreadable.push('inspectionStart');
   return report;
+}
+
+/** "His Majesty's Inspectors for this visit were Jo Warburton, Rachel Fairhurst and Matthew Hedges." */
+function inspectorsInSentence(flat: string): string[] {
+  const m = /inspectors? for this (?:visit|inspection) (?:were|was)\s+([^.]+)\./i.exec(flat);
+  if (!m) return [];
+  return m[1]!
+    .split(/\s*,\s*|\s+and\s+/)
+    .map((n) => n.trim())
+    .filter((n) => /^[A-Z][a-zA-Z'\-]+(?:\s+[A-Z][a-zA-Z'\-]+){1,3}$/.test(n));
 }

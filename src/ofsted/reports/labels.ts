@@ -45,19 +45,27 @@ export function gradeForLabel(flat: string, label: RegExp, window?: number): { g
   return null;
 }
 
+/** A short run of capitalised words: a person's or an organisation's name, not a wrapped sentence. */
+export function looksLikeName(value: string): boolean {
+  const words = value.trim().split(/\s+/);
+  return words.length <= 8 && /^[A-Z(]/.test(value) && !/[.;]$/.test(value) && words.filter((w) => /^[a-z]/.test(w) && !/^(?:of|and|the|for|in|on|at|de|van|von)$/.test(w)).length === 0;
+}
+
 /**
- * The value printed after a label on the same line ("Registered manager: Jane Smith"), or on the next line
- * when the label stands alone (two-column tables extract as label line, value line).
+ * The value printed after a label ("Registered manager: Jane Smith"), on the next line when the label
+ * stands alone (two-column tables extract as label line, value line). Without a colon the value must
+ * look like a name, so a wrapped sentence that happens to start with the label's words is not read.
  */
 export function lineValue(text: ReportText, label: RegExp, accept: (v: string) => boolean = (v) => v.length > 0): string | null {
-  const anchored = new RegExp(`^\\s*(?:${label.source})\\s*(?:\\(s\\))?\\s*[:\\-]?\\s*(.*)$`, label.flags.replace('g', ''));
+  const anchored = new RegExp(`^\\s*(?:${label.source})\\s*(?:\\(s\\))?\\s*(:)?\\s*(.*)$`, label.flags.replace('g', ''));
   for (let i = 0; i < text.lines.length; i++) {
     const m = anchored.exec(text.lines[i]!);
     if (!m) continue;
-    const sameLine = (m[1] ?? '').trim();
-    if (sameLine && accept(sameLine)) return sameLine;
+    const colon = m[1] === ':';
+    const sameLine = (m[2] ?? '').trim();
+    if (sameLine && accept(sameLine) && (colon || looksLikeName(sameLine))) return sameLine;
     const next = text.lines[i + 1]?.trim();
-    if (!sameLine && next && accept(next)) return next;
+    if (!sameLine && next && accept(next) && looksLikeName(next)) return next;
   }
   return null;
 }
