@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { BadInputError } from '../../errors.js';
+import { parseUrn } from '../../ofsted/urn.js';
+import { printJson, type CliContext } from '../context.js';
+
+export function registerEvents(program: Command, ctx: () => CliContext): void {
+  program
+    .command('events')
+    .description('stored change events, oldest first')
+    .option('--json', 'print the events as JSON')
+    .option('--since <date>', 'only events raised on or after this ISO date or timestamp')
+    .option('--urn <URN>', 'only events of this provider')
+    .action(async (opts: { json?: boolean; since?: string; urn?: string }) => {
+      const urn = opts.urn !== undefined ? parseUrn(opts.urn) : undefined;
+      if (opts.since !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(opts.since) || Number.isNaN(Date.parse(opts.since)))) {
+        throw new BadInputError(`--since needs an ISO date such as 2019-10-01, not ${JSON.stringify(opts.since)}`);
+      }
+      const events = await (await ctx().openStore()).listEvents({ since: opts.since, urn });
+      if (opts.json) return printJson(events);
+      if (events.length === 0) process.stdout.write('no events\n');
+      for (const e of events) {
+        process.stdout.write(`${e.at.slice(0, 19)}  ${e.type.padEnd(18)} ${e.summary}${e.backfill ? ' (baseline)' : ''}\n`);
+      }
+    });
+}

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { parseUrn } from '../../ofsted/urn.js';
+import { GRADE_LABEL } from '../../ofsted/vocabulary.js';
+import { printJson, type CliContext } from '../context.js';
+
+export function registerHistory(program: Command, ctx: () => CliContext): void {
+  program
+    .command('history')
+    .description('every stored inspection of a provider, oldest first')
+    .argument('<URN>', 'provider URN')
+    .option('--json', 'print ParsedReport objects plus fileId, url, publishedAt')
+    .action(async (rawUrn: string, opts: { json?: boolean }) => {
+      const urn = parseUrn(rawUrn);
+      const history = await (await ctx().openStore()).history(urn);
+      if (opts.json) return printJson(history);
+      if (history.length === 0) {
+        process.stdout.write(`nothing stored for ${urn} yet: run \`ofsted-monitor scrape ${urn}\`\n`);
+        return;
+      }
+      for (const h of history) {
+        const grade = h.overall ? GRADE_LABEL[h.overall] : h.interimOutcome ? `${h.interimOutcome} effectiveness` : '';
+        process.stdout.write(`${h.inspectionStart ?? '?'}  ${h.kind.padEnd(26)} ${grade.padEnd(32)} ${h.url}\n`);
+      }
+    });
+}

@@ -1,0 +1,42 @@
+import { loadConfig, type Config } from '../config.js';
+import { createLogger, type Logger } from '../logger.js';
+import { OfstedSite } from '../ofsted/site/ofsted-site.js';
+import { siteOptionsFromConfig } from '../ofsted/site/site-options.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * What a command needs, opened lazily: `parse` must work with no database, and a malformed URN must be
+ * rejected before anything is opened or fetched.
+ */
+export class CliContext {
+  readonly config: Config;
+  readonly logger: Logger;
+  private store?: Store;
+  private site?: OfstedSite;
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.config = loadConfig(env);
+    this.logger = createLogger(this.config.LOG_LEVEL ?? 'warn');
+  }
+
+  async openStore(): Promise<Store> {
+    this.store ??= await openStore(this.config.DATABASE_URL);
+    return this.store;
+  }
+
+  openSite(): OfstedSite {
+    this.site ??= new OfstedSite(siteOptionsFromConfig(this.config, { logger: this.logger }));
+    return this.site;
+  }
+
+  async close(): Promise<void> {
+    await this.site?.close();
+    await this.store?.close();
+  }
+}
+
+/** Print one JSON document on stdout (CONTRACT: `--json` prints exactly one). */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

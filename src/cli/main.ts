@@ -1,0 +1,64 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config.js';
+import {
+  BadInputError,
+  OfstedMonitorError,
+  ProviderNotFoundError,
+  UpstreamUnavailableError,
+} from '../errors.js';
+import { registerEvents } from './commands/events.js';
+import { registerHistory } from './commands/history.js';
+import { registerParse } from './commands/parse.js';
+import { registerScrape } from './commands/scrape.js';
+import { registerWatch } from './commands/watch.js';
+import { CliContext } from './context.js';
+
+// Exit codes (CONTRACT.md): 0 ok, 2 bad input, 3 provider not found, 4 upstream unavailable, 1 anything else.
+// Every failure ends with exactly one line on stderr that says what went wrong and what to do.
+
+function hintFor(err: unknown): string {
+  if (err instanceof ProviderNotFoundError) return ' (check the URN on reports.ofsted.gov.uk)';
+  if (err instanceof UpstreamUnavailableError) return ' (try again later)';
+  return '';
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let context: CliContext | undefined;
+  const ctx = () => (context ??= new CliContext());
+
+  const program = new Command()
+    .name('ofsted-monitor')
+    .description('Watch Ofsted inspection outcomes and raise change events when a rating falls')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `ofsted-monitor: ${s.slice(7)}` : s) });
+
+  registerParse(program);
+  registerScrape(program, ctx);
+  registerHistory(program, ctx);
+  registerEvents(program, ctx);
+  registerWatch(program, ctx);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; usage mistakes are bad input.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+    const hint = hintFor(err);
+    process.stderr.write(`ofsted-monitor: ${message}${message.includes(hint.trim().slice(1, -1)) ? '' : hint}\n`);
+    if (err instanceof ConfigError || err instanceof BadInputError) return 2;
+    if (err instanceof OfstedMonitorError) return err.exitCode;
+    // The stack is for developers: LOG_LEVEL=debug shows it.
+    context?.logger.debug({ err }, 'unexpected error');
+    return 1;
+  } finally {
+    await context?.close().catch(() => undefined);
+  }
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

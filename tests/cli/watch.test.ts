@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { REPO_ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+const CSV_2025 = join(REPO_ROOT, 'fixtures/real/csv/childrens_social_care/provider_level_at_31_Mar_2025.csv');
+
+describe('watch', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let env: Record<string, string>;
+  before(() => {
+    tmp = tempDir();
+    env = { DATABASE_URL: `sqlite:${tmp.dir}/nested/dir/monitor.db` };
+  });
+  after(() => tmp.cleanup());
+
+  it('imports all 5,600 URNs of the real 2025 provider-level CSV and reports the count', async () => {
+    const run = await runCli(['watch', 'import', CSV_2025, '--json'], env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.json().found, 5600);
+    assert.equal(run.json().added, 5600);
+    const list = await runCli(['watch', 'list', '--json'], env);
+    assert.equal(list.json().length, 5600);
+  });
+
+  it('says how many it imported in plain output, and counts re-imports as already watched', async () => {
+    const run = await runCli(['watch', 'import', CSV_2025], env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /imported 5600 URNs .*0 added, 5600 already watched/);
+  });
+
+  it('adds and removes URNs, normalising case and whitespace', async () => {
+    // SC036109 is not in the 2025 file imported above; SC488596 is.
+    const add = await runCli(['watch', 'add', ' sc036109 ', 'SC488596', '--json'], env);
+    assert.equal(add.code, 0, add.stderr);
+    assert.deepEqual(add.json(), { added: 1, alreadyWatched: 1 });
+    const list = await runCli(['watch', 'list', '--json'], env);
+    assert.ok(list.json().some((w: { urn: string }) => w.urn === 'SC036109'));
+    const remove = await runCli(['watch', 'remove', 'SC036109', '--json'], env);
+    assert.deepEqual(remove.json(), { removed: 1, notWatched: 0 });
+  });
+
+  it('rejects a malformed URN with exit 2 and changes nothing', async () => {
+    const run = await runCli(['watch', 'add', 'SC999998', 'SC03624'], env);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr.trim().split('\n').length, 1);
+    const list = await runCli(['watch', 'list', '--json'], env);
+    assert.ok(!list.json().some((w: { urn: string }) => w.urn === 'SC999998'));
+  });
+
+  it('exits 2 with one line for a missing file and for a CSV with no URNs', async () => {
+    const missing = await runCli(['watch', 'import', join(tmp.dir, 'nope.csv')], env);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file/);
+    const empty = join(tmp.dir, 'empty.csv');
+    writeFileSync(empty, 'name,town\nA home,Derby\n');
+    const none = await runCli(['watch', 'import', empty], env);
+    assert.equal(none.code, 2);
+    assert.equal(none.stderr.trim().split('\n').length, 1, none.stderr);
+  });
+});
