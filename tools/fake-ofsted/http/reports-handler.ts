@@ -1,0 +1,112 @@
+// The reports origin: provider pages, search, the script-shell endpoint, and static assets.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { renderProviderPage } from '../pages/provider-page.js';
+import { renderSearchPage, type SearchHit } from '../pages/search-page.js';
+import { renderChallengePage, renderHomePage, renderNotFoundPage, renderScriptShell } from '../pages/simple-pages.js';
+import { handleControl } from './control-handler.js';
+import { errorPage, send, sendHtml, writable } from './respond.js';
+import type { SiteContext } from './site-context.js';
+import { staticAsset } from './static-assets.js';
+
+export function isControlPath(path: string): boolean {
+  return path === '/__scenario' || path.startsWith('/__scenario/');
+}
+
+const PROVIDER = /^\/provider\/([^/]+)\/([^/]+)\/?$/;
+const SHELL = /^\/__shell\/provider\/([^/]+)\/([^/]+)\/?$/;
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+async function providerPage(
+  ctx: SiteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  category: string,
+  rawUrn: string,
+  viaShell: boolean,
+): Promise<void> {
+  const head = req.method === 'HEAD';
+  const urn = decode(rawUrn).trim().toUpperCase();
+  // Faults come before the lookup: an outage does not care whether the URN exists.
+  const fault = viaShell ? undefined : ctx.state.takeFault({ urn });
+  if (fault) {
+    switch (fault.kind) {
+      case 'status':
+        send(res, fault.status, errorPage(fault.status), {
+          'Content-Type': 'text/html; charset=utf-8',
+          ...(fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {}),
+        }, head);
+        return;
+      case 'redirect-offsite':
+        send(res, 302, '', { Location: `${ctx.urls.other}${req.url ?? '/'}` });
+        return;
+      case 'challenge':
+        sendHtml(res, 200, renderChallengePage(), head);
+        return;
+      case 'js-shell':
+        sendHtml(res, 200, renderScriptShell(), head);
+        return;
+      case 'slow':
+        if (!(await ctx.sleeper.sleep(fault.ms)) || !writable(res)) return;
+        break;
+      default:
+        break;
+    }
+  }
+  const provider = ctx.scenario.provider(urn);
+  if (!provider || provider.category.toUpperCase() !== decode(category).toUpperCase() || !ctx.state.isVisible(provider)) {
+    sendHtml(res, 404, renderNotFoundPage(), head);
+    return;
+  }
+  const html = renderProviderPage({
+    provider,
+    reports: ctx.state.published(provider),
+    now: ctx.state.now(),
+    filesUrl: ctx.urls.files,
+  });
+  sendHtml(res, 200, html, head);
+}
+
+function search(ctx: SiteContext, url: URL, res: ServerResponse, head: boolean): void {
+  const query = (url.searchParams.get('q') ?? '').trim();
+  const hits: SearchHit[] = [];
+  if (query) {
+    const provider = ctx.scenario.provider(query.toUpperCase());
+    if (provider && ctx.state.isVisible(provider)) {
+      const published = ctx.state.published(provider);
+      const latest = published.reduce<(typeof published)[number] | null>(
+        (best, r) => (!best || r.publishedAt > best.publishedAt ? r : best),
+        null,
+      );
+      hits.push({ provider, latest });
+    }
+  }
+  sendHtml(res, 200, renderSearchPage(query, hits), head);
+}
+
+export async function handleReports(ctx: SiteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', ctx.urls.reports);
+  const path = url.pathname;
+  if (isControlPath(path)) return handleControl(ctx, req, res, url);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    send(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+    return;
+  }
+  const head = req.method === 'HEAD';
+  let m = PROVIDER.exec(path);
+  if (m) return providerPage(ctx, req, res, m[1] ?? '', m[2] ?? '', false);
+  m = SHELL.exec(path);
+  if (m) return providerPage(ctx, req, res, m[1] ?? '', m[2] ?? '', true);
+  if (path === '/search') return search(ctx, url, res, head);
+  if (path === '/') return sendHtml(res, 200, renderHomePage(), head);
+  const asset = staticAsset(path);
+  if (asset) return send(res, 200, asset.body, { 'Content-Type': asset.type }, head);
+  sendHtml(res, 404, renderNotFoundPage(), head);
+}
