@@ -1,8 +1,11 @@
-// The site's page chrome, following the shape of the real reports.ofsted.gov.uk markup saved in
-// fixtures/real/html/search_results_folkestone_primary_2023-11.html: skip link, cookie banner, header
-// with the logo, breadcrumbs, main, feedback banner and footer. A parser must find its data inside this.
+// The site's page chrome is the real reports.ofsted.gov.uk page saved in fixtures/real/html, with its
+// <main> content, title and breadcrumbs swapped for ours: skip link, cookie banner, header, feedback
+// banner, footer and scripts stay exactly as Ofsted serves them, so a parser must find its data inside.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { escapeHtml } from '../util/html.js';
+import { repoRoot } from '../util/repo-root.js';
 
 export interface Crumb {
   label: string;
@@ -18,98 +21,34 @@ export interface PageOptions {
   path?: string;
 }
 
+const REAL_PAGE = join(repoRoot(), 'fixtures', 'real', 'html', 'search_results_folkestone_primary_2023-11.html');
+
+interface Template {
+  head: string;
+  tail: string;
+}
+
+let template: Template | null = null;
+
+/** Split the real page around its <main> once; fail loudly if the fixture ever loses that shape. */
+function loadTemplate(): Template {
+  if (template) return template;
+  const html = readFileSync(REAL_PAGE, 'utf8');
+  const open = /<main\b[^>]*>/.exec(html);
+  const close = html.lastIndexOf('</main>');
+  if (!open || close < 0) throw new Error(`${REAL_PAGE} has no <main> element to use as page chrome`);
+  template = { head: html.slice(0, open.index + open[0].length), tail: html.slice(close) };
+  return template;
+}
+
 export function renderPage(o: PageOptions): string {
+  const { head, tail } = loadTemplate();
   const crumbs = (o.breadcrumbs ?? [{ label: 'Search again', href: '/' }])
-    .map(
-      (c, i) =>
-        `      <li class="crumb ${i === 0 ? 'back-only' : 'facet-static'}">\n        <a href="${escapeHtml(c.href)}">${escapeHtml(c.label)}</a>\n      </li>`,
-    )
+    .map((c, i) => `<li class="crumb ${i === 0 ? 'back-only' : 'facet-static'}"><a href="${escapeHtml(c.href)}">${escapeHtml(c.label)}</a></li>`)
     .join('\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="utf-8"/>
-  <link rel="stylesheet" href="/css/style.css" />
-  <link rel="shortcut icon" type="image/vnd.microsoft.icon" href="/images/favicon.ico">
-  <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <meta http-equiv="X-UA-Compatible" content="ie=edge" />
-          <meta name="eGMS.accessibility" scheme="WCAG" content="Double-A">
-          <meta name="dcterms.creator" content="Ofsted Communications Team. enquiries@ofsted.gov.uk">
-          <meta name="dcterms.publisher" content="Ofsted. enquiries@ofsted.gov.uk">
-          <meta name="dc.title" content="Find an inspection report and registered childcare">
-          <meta name="dc.language" scheme="ISO 639-2/T" content="eng">
-          <meta name="dc.identifier" content="http://reports.ofsted.gov.uk${escapeHtml(o.path ?? '/')}">
-          <title>${escapeHtml(o.title)} - Find an Inspection Report - Ofsted</title>
-        </head>
-<body>
-
-<script> document.body.className = document.body.className + ' js-enabled'; </script>
-
-  <div class="container">
-    <a class="skip-link" href="#main">Skip to main content</a>
-  </div>
-  <div class="main-content">
-          <div class="cookie-banner" data-nosnippet="data-nosnippet">
-  <div class="container">
-    <h2 class="cookie-banner__heading heading--sub">Tell us whether you accept cookies</h2>
-    <p class="cookie-banner__message">We use <a href="/privacy">cookies to collect information</a> about how you use this website. We use this information to make the website work as well as possible and improve Ofsted services.</p>
-    <div class="cookie-banner__buttons">
-      <button class="btn cookie-banner__close">Accept all cookies</button>
-      <a class="btn cookie-banner__info" href="/cookies">Set cookie preferences</a>
-    </div>
-  </div>
-</div>
-              <header class="header">
-  <div class="container">
-    <a class="header__home-link" href="/">
-      <span class="nonvisual">Ofsted homepage</span>
-      <img class="header__logo" src="/images/logo.svg" alt="Ofsted Logo" />
-    </a>
-  </div>
-  <div class="banners">
-    <div class="container">
-          </div>
-  </div>
-</header>
-              <div class="container">
-        <ol class="breadcrumbs">
-${crumbs}
-      </ol>
-      </div>
-
-    <main id="main" tabindex="-1">
-${o.main}
-    </main>
-  </div>
-
-      <div class="phase-beta">
-  <div class="container">
-      <strong>How was your visit today?</strong>
-      <a href="/feedback">Give feedback on our website</a>
-  </div>
-</div>
-<footer class="footer">
-  <div class="container">
-    <ul class="footer__links list-inline">
-              <li><a href="/terms-and-conditions">Terms of use</a></li>
-              <li><a href="/copyright">Copyright</a></li>
-              <li><a href="/privacy">Privacy</a></li>
-              <li><a href="/cookies">Cookies</a></li>
-              <li><a href="https://www.gov.uk/government/publications/ofsted-privacy-notices">Ofsted&#039;s privacy notices</a></li>
-              <li><a href="/accessibility-statement">Accessibility statement</a></li>
-              <li><a href="https://contact.ofsted.gov.uk/contact-form">Contact us</a></li>
-          </ul>
-    <div class="footer_crown-copyright">
-      <p class="footer__copy-right"><a href="https://www.nationalarchives.gov.uk/information-management/re-using-public-sector-information/uk-government-licensing-framework/crown-copyright/">&copy; Crown copyright</a></p>
-      <p class="footer__licence">All content is available under the <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>, except where otherwise stated</p>
-    </div>
-  </div>
-</footer>
-
-  <script src="/js/jquery-3.6.3.min.js"></script>
-  <script defer src="/js/ofsted.core.js"></script>
-  <script defer src="/js/ofsted.cookies.js"></script>
-  </body>
-</html>
-`;
+  const page = head
+    .replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeHtml(o.title)} - Find an Inspection Report - Ofsted</title>`)
+    .replace(/(<meta name="dc\.identifier" content=")[^"]*"/, `$1http://reports.ofsted.gov.uk${escapeHtml(o.path ?? '/')}"`)
+    .replace(/<ol class="breadcrumbs">[\s\S]*?<\/ol>/, `<ol class="breadcrumbs">\n${crumbs}\n</ol>`);
+  return `${page}\n${o.main}\n${tail}`;
 }
