@@ -17,7 +17,8 @@ export class CliContext {
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.config = loadConfig(env);
-    this.logger = createLogger(this.config.LOG_LEVEL ?? 'warn');
+    // 'error' by default: a failing command must end in exactly one line on stderr, its own.
+    this.logger = createLogger(this.config.LOG_LEVEL ?? 'error');
   }
 
   async openStore(): Promise<Store> {
