@@ -32,6 +32,12 @@ export interface ParsedReport {
   requirements: StatutoryRequirement[];
   recommendations: string[];
   keyFindings: string[];
+  /**
+   * Schools: whether safeguarding is effective ("met" in report cards, "effective" before); null where the
+   * report does not say (children's homes and local authorities state no such line). Added on purpose
+   * beyond CONTRACT's example, see README.
+   */
+  safeguarding: 'met' | 'not-met' | null;
   parserVersion: string;
   /** Fields the parser expected for this kind of report but could not read. */
   unreadable: string[];

@@ -29,6 +29,7 @@ function full(start: string, overall: Grade, sub: [Grade, Grade] = [overall, ove
     requirements: [],
     recommendations: [],
     keyFindings: [],
+    safeguarding: null,
     parserVersion: '1',
     unreadable: [],
     ...extra,

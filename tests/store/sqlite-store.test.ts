@@ -49,6 +49,7 @@ function parsed(start: string, overrides: Partial<ParsedReport> = {}): ParsedRep
     requirements: [],
     recommendations: [],
     keyFindings: [],
+    safeguarding: null,
     parserVersion: '1',
     unreadable: [],
     ...overrides,

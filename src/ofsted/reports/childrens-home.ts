@@ -103,6 +103,7 @@ export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKi
     requirements,
     recommendations,
     keyFindings,
+    safeguarding: null,
     parserVersion: PARSER_VERSION,
     unreadable: [],
   };

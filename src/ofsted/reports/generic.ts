@@ -37,6 +37,7 @@ export function parseGenericReport(text: ReportText, kind: ReportKind): ParsedRe
     requirements: [],
     recommendations: [],
     keyFindings: [],
+    safeguarding: null,
     parserVersion: PARSER_VERSION,
     unreadable: [],
   };
