@@ -9,6 +9,7 @@ import {
 import { registerEvents } from './commands/events.js';
 import { registerHistory } from './commands/history.js';
 import { registerParse } from './commands/parse.js';
+import { registerReparse } from './commands/reparse.js';
 import { registerScrape } from './commands/scrape.js';
 import { registerWatch } from './commands/watch.js';
 import { CliContext } from './context.js';
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   registerHistory(program, ctx);
   registerEvents(program, ctx);
   registerWatch(program, ctx);
+  registerReparse(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

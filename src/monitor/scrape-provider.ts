@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { OfstedMonitorError, ProviderNotFoundError, UnreadableReportError, UpstreamUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { ChangeEvent, ParsedReport, ProviderInfo, ProviderPage } from '../ofsted/types.js';
-import { parseReportPdf } from '../ofsted/reports/parse-report.js';
+import type { ChangeEvent, ProviderInfo, ProviderPage } from '../ofsted/types.js';
+import { extractPdfPages } from '../ofsted/reports/extract-text.js';
+import { parseReportPages } from '../ofsted/reports/parse-report.js';
 import { PARSER_VERSION } from '../ofsted/reports/parser-version.js';
 import type { HistoryEntry, Store, StoredReport } from '../store/store.js';
 import { detectChanges, eventId } from './detect-changes.js';
@@ -19,8 +20,8 @@ export interface ScrapeDeps {
   logger: Logger;
   /** Clock, injectable so tests can pin event timestamps. */
   now?: () => Date;
-  /** PDF → ParsedReport; the daemon may run it in a worker thread. @defaultValue parseReportPdf */
-  parse?: (pdf: Buffer) => Promise<ParsedReport>;
+  /** PDF → text of each page (pdftotext or pdf-parse; see TextExtractor). @defaultValue extractPdfPages */
+  extract?: (pdf: Buffer) => Promise<string[]>;
 }
 
 export interface ScrapeResult {
@@ -39,7 +40,7 @@ export interface ScrapeResult {
 export async function scrapeProvider(urn: string, deps: ScrapeDeps): Promise<ScrapeResult> {
   const { site, store, logger } = deps;
   const now = deps.now ?? (() => new Date());
-  const parse = deps.parse ?? ((pdf: Buffer) => parseReportPdf(pdf));
+  const extract = deps.extract ?? ((pdf: Buffer) => extractPdfPages(pdf));
   const log = logger.child({ urn });
 
   const known = await store.getProvider(urn);
@@ -78,16 +79,19 @@ export async function scrapeProvider(urn: string, deps: ScrapeDeps): Promise<Scr
       continue;
     }
     const sha256 = createHash('sha256').update(pdf).digest('hex');
+    // Kept with the report so a better parser can re-derive it later (`reparse`), even when this one fails.
+    let pages: string[] | null = null;
     try {
-      const parsed = await parse(pdf);
+      pages = await extract(pdf);
+      const parsed = parseReportPages(pages);
       if (parsed.urn && parsed.urn !== urn) {
         throw new UnreadableReportError(`the report is for URN ${parsed.urn}, not ${urn}`);
       }
-      incoming.push({ ...base, sha256, parsed, error: null, fetchedAt: now().toISOString() });
+      incoming.push({ ...base, sha256, parsed, error: null, fetchedAt: now().toISOString(), pages });
       log.info({ fileId: link.fileId, kind: parsed.kind, overall: parsed.overall, unreadable: parsed.unreadable }, 'report parsed');
     } catch (err) {
       if (!(err instanceof OfstedMonitorError)) throw err;
-      incoming.push({ ...base, sha256, parsed: null, error: err.message, fetchedAt: now().toISOString() });
+      incoming.push({ ...base, sha256, parsed: null, error: err.message, fetchedAt: now().toISOString(), pages });
       log.warn({ fileId: link.fileId, err: err.message }, 'report unreadable');
     }
   }

@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { Migrator, sql, type Kysely, type Transaction } from 'kysely';
 import { OfstedMonitorError } from '../errors.js';
 import type { ChangeEvent } from '../ofsted/types.js';
@@ -136,16 +137,7 @@ export class KyselyStore implements Store {
         )
         .execute();
 
-      for (const report of record.reports) {
-        const row = reportToRow(report);
-        const { file_id: _key, ...changes } = row;
-        await trx
-          .insertInto('reports')
-          .values(row)
-          .onConflict((oc) => oc.column('file_id').doUpdateSet(changes))
-          .execute();
-        await pointInspection(trx, report);
-      }
+      for (const report of record.reports) await writeReport(trx, report);
 
       const inserted: ChangeEvent[] = [];
       for (const event of record.events) {
@@ -158,6 +150,18 @@ export class KyselyStore implements Store {
         if (row) inserted.push(event);
       }
       return inserted;
+    });
+  }
+
+  async getReportPages(fileId: string): Promise<string[] | null> {
+    const row = await this.db.selectFrom('report_texts').select('pages_gz').where('file_id', '=', fileId).executeTakeFirst();
+    return row ? gunzipSync(row.pages_gz).toString('utf8').split('\f') : null;
+  }
+
+  async updateReports(reports: readonly StoredReport[]): Promise<void> {
+    if (reports.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const report of reports) await writeReport(trx, report);
     });
   }
 
@@ -207,6 +211,26 @@ export class KyselyStore implements Store {
     const rows = await this.db.selectFrom('watchlist').selectAll().orderBy('added_at').orderBy('urn').execute();
     return rows.map((row) => ({ urn: row.urn, addedAt: row.added_at }));
   }
+}
+
+/** Upsert one report (and its text, when given) and keep its inspection pointer right. */
+async function writeReport(trx: Transaction<Database>, report: StoredReport): Promise<void> {
+  const row = reportToRow(report);
+  const { file_id: _key, ...changes } = row;
+  await trx
+    .insertInto('reports')
+    .values(row)
+    .onConflict((oc) => oc.column('file_id').doUpdateSet(changes))
+    .execute();
+  if (report.pages) {
+    const pages_gz = gzipSync(Buffer.from(report.pages.join('\f'), 'utf8'));
+    await trx
+      .insertInto('report_texts')
+      .values({ file_id: report.fileId, pages_gz })
+      .onConflict((oc) => oc.column('file_id').doUpdateSet({ pages_gz }))
+      .execute();
+  }
+  await pointInspection(trx, report);
 }
 
 /**

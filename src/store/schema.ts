@@ -62,6 +62,12 @@ export interface EventsTable {
   backfill: number;
 }
 
+/** Extracted text of a report: gzip of its pages joined by form feeds. */
+export interface ReportTextsTable {
+  file_id: string;
+  pages_gz: Uint8Array;
+}
+
 export interface WatchlistTable {
   urn: string;
   added_at: string;
@@ -73,4 +79,5 @@ export interface Database {
   inspections: InspectionsTable;
   events: EventsTable;
   watchlist: WatchlistTable;
+  report_texts: ReportTextsTable;
 }

@@ -25,6 +25,11 @@ export interface StoredReport {
   parsed: ParsedReport | null;
   error: string | null;
   fetchedAt: string;
+  /**
+   * Extracted text of each page, when it could be extracted. Written with the report so `reparse` can
+   * re-derive it later; list and get methods leave it out (read it with getReportPages).
+   */
+  pages?: string[] | null;
 }
 
 /** One entry of `history`: an inspection's parsed report plus where it came from. */
@@ -80,6 +85,15 @@ export interface Store {
    * parsed report for that inspection (an amended report replaces the original).
    */
   history(urn: string): Promise<HistoryEntry[]>;
+
+  /** The stored page text of a report, or null when none was kept (e.g. the PDF could not be read). */
+  getReportPages(fileId: string): Promise<string[] | null>;
+
+  /**
+   * Replace the parsed form of already-stored reports (a re-parse): updates each report and the
+   * inspection it stands for, in one transaction, and touches neither providers nor events.
+   */
+  updateReports(reports: readonly StoredReport[]): Promise<void>;
 
   /** Write a scrape's results atomically; returns only the events that were not stored before. */
   recordScrape(record: ScrapeRecord): Promise<ChangeEvent[]>;

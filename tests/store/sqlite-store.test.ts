@@ -174,7 +174,7 @@ describe('openStore with sqlite:<path>', () => {
     const peek = new BetterSqlite3(join(dir, 'store.db'), { readonly: true });
     try {
       const names = peek.prepare('select name from kysely_migration order by name').pluck().all();
-      assert.deepEqual(names, ['0001-initial']);
+      assert.deepEqual(names, ['0001-initial', '0002-report-texts']);
     } finally {
       peek.close();
     }
@@ -377,6 +377,30 @@ describe('SqliteStore.recordScrape', () => {
       (await store.history(URN)).map((h) => h.fileId),
       ['100'],
     );
+  });
+});
+
+describe('SqliteStore report texts and re-parses', () => {
+  it('keeps a report\'s page text, compressed, and gives it back page by page', async () => {
+    const store = await open();
+    const pages = ['SC036243\nFull inspection', 'Inspection judgements\nGood ’curly’ text', ''];
+    await store.recordScrape(scrape({ reports: [{ ...report('100', '2019-11-20', parsed('2019-10-29')), pages }] }));
+    assert.deepEqual(await store.getReportPages('100'), pages);
+    assert.equal(await store.getReportPages('999'), null);
+    assert.equal((await store.getReport('100'))?.pages, undefined, 'text is not loaded with the report');
+  });
+
+  it('updateReports replaces readings and inspection pointers without touching providers or events', async () => {
+    const store = await open();
+    await store.recordScrape(scrape({ reports: [report('100', '2019-11-20', parsed('2019-10-29'))], events: [event('e1')] }));
+    const before = await store.getProvider(URN);
+    await store.updateReports([{ ...report('100', '2019-11-20', parsed('2019-10-29', { overall: 'inadequate' })), parserVersion: '2' }]);
+    const stored = await store.getReport('100');
+    assert.equal(stored?.parsed?.overall, 'inadequate');
+    assert.equal(stored?.parserVersion, '2');
+    assert.equal((await store.history(URN))[0]?.overall, 'inadequate');
+    assert.deepEqual(await store.getProvider(URN), before);
+    assert.equal((await store.listEvents()).length, 1);
   });
 });
 

@@ -1,12 +1,16 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
+import { reportTexts } from './0002-report-texts.js';
 import type { MigrationStep, SqlDialect } from './migration-step.js';
 
 export type { MigrationStep, SqlDialect } from './migration-step.js';
 
 // Listed here rather than discovered on disk, so migrations work the same from src/ (tsx) and dist/.
 // Names sort in application order; never rename or edit a released one, add the next number instead.
-const MIGRATIONS: ReadonlyArray<readonly [name: string, step: MigrationStep]> = [['0001-initial', initial]];
+const MIGRATIONS: ReadonlyArray<readonly [name: string, step: MigrationStep]> = [
+  ['0001-initial', initial],
+  ['0002-report-texts', reportTexts],
+];
 
 /** Kysely migration provider over the static list above, bound to one dialect. */
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { BadInputError } from '../../errors.js';
+import { reparseReports } from '../../monitor/reparse.js';
+import { parseUrn } from '../../ofsted/urn.js';
+import { printJson, type CliContext } from '../context.js';
+
+export function registerReparse(program: Command, ctx: () => CliContext): void {
+  program
+    .command('reparse')
+    .description('re-derive stored reports with the current parser (from their stored text); raises no events')
+    .argument('[URN]', 'one provider')
+    .option('--all', 'every stored provider')
+    .option('--json', 'print the counts as JSON')
+    .action(async (rawUrn: string | undefined, opts: { all?: boolean; json?: boolean }) => {
+      if (Boolean(rawUrn) === Boolean(opts.all)) throw new BadInputError('reparse needs either a URN or --all');
+      const scope = rawUrn ? { urn: parseUrn(rawUrn) } : { all: true as const };
+      const result = await reparseReports(await ctx().openStore(), scope);
+      if (opts.json) return printJson(result);
+      process.stdout.write(
+        `parser ${result.parserVersion}: ${result.reparsed} of ${result.reports} reports re-read, ${result.changed} read differently` +
+          `${result.fixed ? `, ${result.fixed} now readable` : ''}${result.unreadable ? `, ${result.unreadable} still unreadable` : ''}` +
+          `${result.noText ? `, ${result.noText} without stored text` : ''}; no events raised\n`,
+      );
+    });
+}
