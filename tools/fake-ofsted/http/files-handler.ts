@@ -2,9 +2,8 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GUIDANCE_PATH } from '../pages/provider-page.js';
-import { renderChallengePage } from '../pages/simple-pages.js';
 import type { ScenarioProvider, ScenarioReport } from '../scenario/types.js';
-import { errorPage, send, sendHtml, writable } from './respond.js';
+import { applySharedFault, errorPage, send, writable } from './respond.js';
 import type { SiteContext } from './site-context.js';
 
 const FILE = /^\/v1\/file\/([^/]+)\/?$/;
@@ -76,25 +75,7 @@ export async function handleFiles(ctx: SiteContext, req: IncomingMessage, res: S
   }
   const fileId = m[1] ?? '';
   const fault = ctx.state.takeFault({ fileId });
-  switch (fault?.kind) {
-    case 'status':
-      send(res, fault.status, errorPage(fault.status), {
-        'Content-Type': 'text/html; charset=utf-8',
-        ...(fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {}),
-      }, head);
-      return;
-    case 'redirect-offsite':
-      send(res, 302, '', { Location: `${ctx.urls.other}${req.url ?? '/'}` });
-      return;
-    case 'challenge':
-      sendHtml(res, 200, renderChallengePage(), head);
-      return;
-    case 'slow':
-      if (!(await ctx.sleeper.sleep(fault.ms)) || !writable(res)) return;
-      break;
-    default:
-      break;
-  }
+  if (await applySharedFault(ctx, fault, req, res, head)) return;
   const found = ctx.scenario.findReport(fileId);
   // A report is not on the files host before its publication date.
   if (!found || found.report.publishedAt > ctx.state.now() || !ctx.state.isVisible(found.provider)) {

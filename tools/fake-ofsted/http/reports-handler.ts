@@ -3,9 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderProviderPage } from '../pages/provider-page.js';
 import { renderSearchPage, type SearchHit } from '../pages/search-page.js';
-import { renderChallengePage, renderHomePage, renderNotFoundPage, renderScriptShell } from '../pages/simple-pages.js';
+import { renderHomePage, renderNotFoundPage, renderScriptShell } from '../pages/simple-pages.js';
 import { handleControl } from './control-handler.js';
-import { errorPage, send, sendHtml, writable } from './respond.js';
+import { applySharedFault, send, sendHtml } from './respond.js';
 import type { SiteContext } from './site-context.js';
 import { staticAsset } from './static-assets.js';
 
@@ -36,30 +36,11 @@ async function providerPage(
   const urn = decode(rawUrn).trim().toUpperCase();
   // Faults come before the lookup: an outage does not care whether the URN exists.
   const fault = viaShell ? undefined : ctx.state.takeFault({ urn });
-  if (fault) {
-    switch (fault.kind) {
-      case 'status':
-        send(res, fault.status, errorPage(fault.status), {
-          'Content-Type': 'text/html; charset=utf-8',
-          ...(fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {}),
-        }, head);
-        return;
-      case 'redirect-offsite':
-        send(res, 302, '', { Location: `${ctx.urls.other}${req.url ?? '/'}` });
-        return;
-      case 'challenge':
-        sendHtml(res, 200, renderChallengePage(), head);
-        return;
-      case 'js-shell':
-        sendHtml(res, 200, renderScriptShell(), head);
-        return;
-      case 'slow':
-        if (!(await ctx.sleeper.sleep(fault.ms)) || !writable(res)) return;
-        break;
-      default:
-        break;
-    }
+  if (fault?.kind === 'js-shell') {
+    sendHtml(res, 200, renderScriptShell(), head);
+    return;
   }
+  if (await applySharedFault(ctx, fault, req, res, head)) return;
   const provider = ctx.scenario.provider(urn);
   if (!provider || provider.category.toUpperCase() !== decode(category).toUpperCase() || !ctx.state.isVisible(provider)) {
     sendHtml(res, 404, renderNotFoundPage(), head);
