@@ -133,7 +133,7 @@ export function detectChanges(input: ChangeInput): ChangeEvent[] {
     });
 
     if (GRADED_KINDS.has(r.kind)) {
-      if (r.kind === 'childrens-home-full' && !r.overall) {
+      if (!r.overall && r.unreadable.includes('overall')) {
         emit({
           id: eventId(urn, 'scrape-failed', entry.fileId, 'no-grade'),
           type: 'scrape-failed',

@@ -107,7 +107,7 @@ export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKi
     parserVersion: PARSER_VERSION,
     unreadable: [],
   };
-  report.unreadable = unreadableFields(report, { legacy, datesUnreadable });
+  report.unreadable = unreadableFields(report, { legacy, datesUnreadable, noJudgementGiven: NO_JUDGEMENT.test(flat) });
   return report;
 }
 
@@ -201,16 +201,19 @@ function readNarrative(flat: string, kind: ChildrensHomeKind): string {
   return flat.slice(from, to !== undefined ? from + to : undefined);
 }
 
-function unreadableFields(r: ParsedReport, ctx: { legacy: boolean; datesUnreadable: boolean }): string[] {
+// A home with no children living in it at its first inspection gets no judgement, and the report says so.
+const NO_JUDGEMENT = /no judgement (?:is|was|has been) (?:given|made)|has not provided (?:care|accommodation)[^.]{0,80}since (?:its )?registration/i;
+
+function unreadableFields(r: ParsedReport, ctx: { legacy: boolean; datesUnreadable: boolean; noJudgementGiven: boolean }): string[] {
   const missing: string[] = [];
   if (!r.urn) missing.push('urn');
   if (!r.inspectionStart) missing.push('inspectionStart');
-  if (r.kind === 'childrens-home-full') {
+  if (r.kind === 'childrens-home-full' && !ctx.noJudgementGiven) {
     if (!r.overall) missing.push('overall');
     const areas = ctx.legacy ? [] : CHILDRENS_HOME_AREAS;
     for (const a of areas) if (!r.judgements.some((j) => j.key === a.key)) missing.push(`judgements.${a.key}`);
   }
-  if (r.kind === 'childrens-home-interim' && !r.interimOutcome) missing.push('interimOutcome');
+  if (r.kind === 'childrens-home-interim' && !r.interimOutcome && !ctx.noJudgementGiven) missing.push('interimOutcome');
   if (ctx.datesUnreadable) missing.push('requirements.dueDate');
   if (r.inspectors.length === 0) missing.push('inspectors');
   return missing;
