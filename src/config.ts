@@ -43,8 +43,10 @@ const ConfigSchema = z.object({
   FETCH_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   /** First retry delay, ms; doubles each attempt, with jitter. @defaultValue 1000 */
   FETCH_BACKOFF_MS: z.coerce.number().int().min(0).default(1_000),
-  /** Largest report PDF accepted, bytes. @defaultValue 52428800 (50 MB) */
-  MAX_PDF_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  /** Largest report PDF accepted, bytes; real reports are 0.1-2 MB. @defaultValue 26214400 (25 MB) */
+  MAX_PDF_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  /** PDF text reader: pdftotext (poppler), pdf-parse (pdf.js), or auto = pdftotext when installed. @defaultValue auto */
+  PDF_EXTRACTOR: z.enum(['auto', 'pdftotext', 'pdf-parse']).default('auto'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
