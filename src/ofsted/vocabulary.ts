@@ -39,6 +39,14 @@ export const GRADE_RANK: Readonly<Record<Grade, number | null>> = {
   'not-judged': null,
 };
 
+/** Which scale a grade belongs to: grades are only ever compared within one scale. */
+export function gradeScale(grade: Grade): 'four-point' | 'report-card' | null {
+  if (grade === 'not-judged') return null;
+  return ['exceptional', 'strong-standard', 'expected-standard', 'needs-attention', 'urgent-improvement'].includes(grade)
+    ? 'report-card'
+    : 'four-point';
+}
+
 /** Human label used in messages ("Good", "Requires improvement"). */
 export const GRADE_LABEL: Readonly<Record<Grade, string>> = {
   outstanding: 'Outstanding',
@@ -156,9 +164,181 @@ export const CHILDRENS_HOME_LEGACY_AREAS: readonly JudgementArea[] = [
   {
     key: 'leadership-and-management',
     area: 'Leadership and management',
-    labels: /^leadership and management/i,
+    labels: /\bleadership and management\b/i,
   },
 ];
+
+/**
+ * Local authority children's services, ILACS (January 2018 on). Until December 2022 children in care and care
+ * leavers shared one judgement; from January 2023 they have one each. From April 2026 the table has no
+ * "Overall effectiveness" row.
+ */
+export const LA_ILACS_AREAS: readonly JudgementArea[] = [
+  {
+    key: 'impact-of-leaders',
+    area: 'The impact of leaders on social work practice with children and families',
+    // April 2026 drops "social work" from the label.
+    labels: /(?:the\s+)?impact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice\s+with\s+children\s+and\s+families/i,
+  },
+  {
+    key: 'help-and-protection',
+    area: 'The experiences and progress of children who need help and protection',
+    labels: /experiences\s+and\s+progress\s+of\s+children\s+who\s+need\s+help\s+and\s+protection/i,
+  },
+  {
+    key: 'children-in-care-and-care-leavers',
+    area: 'The experiences and progress of children in care and care leavers',
+    labels: /experiences\s+and\s+progress\s+of\s+children\s+in\s+care\s+and\s+care\s+leavers/i,
+  },
+  {
+    key: 'children-in-care',
+    area: 'The experiences and progress of children in care',
+    labels: /experiences\s+and\s+progress\s+of\s+children\s+in\s+care(?!\s+and\s+care\s+leavers)/i,
+  },
+  {
+    key: 'care-leavers',
+    area: 'The experiences and progress of care leavers',
+    labels: /experiences\s+and\s+progress\s+of\s+care\s+leavers/i,
+  },
+  { key: 'overall-effectiveness', area: 'Overall effectiveness', labels: /overall\s+effectiveness/i },
+];
+
+/** ILACS inspections from this date judge no overall effectiveness. */
+export const ILACS_WITHOUT_OVERALL_FROM = '2026-04-01';
+
+/**
+ * Local authority children's services, single inspection framework (SIF, November 2013 to 2017). Its overall
+ * grade is a sentence ("Children's services in Derby City are good"), not a table row; the LSCB review
+ * printed alongside grades the safeguarding board, not the authority, so it is no judgement of the authority.
+ */
+export const LA_SIF_AREAS: readonly JudgementArea[] = [
+  {
+    key: 'help-and-protection',
+    area: 'Children who need help and protection',
+    labels: /(?<!experiences\s+and\s+progress\s+of\s+)children\s+who\s+need\s+help\s+and\s+protection/i,
+  },
+  {
+    key: 'looked-after-and-permanence',
+    area: 'Children looked after and achieving permanence',
+    labels: /children\s+looked\s+after\s+and\s+achieving\s+permanence/i,
+  },
+  { key: 'adoption-performance', area: 'Adoption performance', labels: /adoption\s+performance/i },
+  {
+    key: 'care-leavers',
+    area: 'Experiences and progress of care leavers',
+    labels: /experiences?\s+and\s+progress\s+of\s+care\s+leavers/i,
+  },
+  {
+    key: 'leadership-management-governance',
+    area: 'Leadership, management and governance',
+    labels: /leadership,?\s+management\s+and\s+governance/i,
+  },
+];
+
+/** Overall effectiveness as a judgement row (schools to August 2024, ILACS to March 2026, SIF's headline). */
+export const OVERALL_EFFECTIVENESS_AREA: JudgementArea = {
+  key: 'overall-effectiveness',
+  area: 'Overall effectiveness',
+  labels: /overall\s+effectiveness(?!\s+(?:at|of)\s+(?:the\s+)?(?:previous|last))/i,
+};
+
+/**
+ * Schools, the 2012 framework (September 2012 to August 2015). Overall effectiveness is printed as
+ * "This inspection: Good 2" beside "Previous inspection: …", not after its label.
+ */
+export const SCHOOL_2012_AREAS: readonly JudgementArea[] = [
+  { key: 'achievement-of-pupils', area: 'Achievement of pupils', labels: /achievement\s+of\s+pupils/i },
+  { key: 'quality-of-teaching', area: 'Quality of teaching', labels: /quality\s+of\s+teaching(?!,)/i },
+  { key: 'behaviour-and-safety', area: 'Behaviour and safety of pupils', labels: /behaviour\s+and\s+safety\s+of\s+pupils/i },
+  {
+    key: 'leadership-and-management',
+    area: 'Leadership and management',
+    labels: /(?<!effectiveness\s+of\s+)leadership\s+and\s+management/i,
+  },
+  { key: 'early-years', area: 'Early years provision', labels: /early\s+years\s+provision/i },
+];
+
+/** Schools, common inspection framework (September 2015 to August 2019). */
+export const SCHOOL_CIF_AREAS: readonly JudgementArea[] = [
+  OVERALL_EFFECTIVENESS_AREA,
+  {
+    key: 'leadership-and-management',
+    area: 'Effectiveness of leadership and management',
+    labels: /effectiveness\s+of\s+leadership\s+and\s+management/i,
+  },
+  {
+    key: 'teaching-learning-and-assessment',
+    area: 'Quality of teaching, learning and assessment',
+    labels: /quality\s+of\s+teaching,?\s+learning\s+and\s+assessment/i,
+  },
+  {
+    key: 'personal-development-behaviour-and-welfare',
+    area: 'Personal development, behaviour and welfare',
+    labels: /personal\s+development,?\s+behaviour\s+and\s+welfare/i,
+  },
+  { key: 'outcomes-for-pupils', area: 'Outcomes for pupils', labels: /outcomes\s+for\s+(?:pupils|children\s+and\s+learners)/i },
+  { key: 'early-years', area: 'Early years provision', labels: /early\s+years\s+provision/i },
+  { key: 'sixth-form', area: '16 to 19 study programmes', labels: /16\s+to\s+19\s+study\s+programmes/i },
+];
+
+/**
+ * Schools, education inspection framework (September 2019 to November 2025). From September 2024 the same
+ * table is printed without its "Overall effectiveness" row.
+ */
+export const SCHOOL_EIF_AREAS: readonly JudgementArea[] = [
+  OVERALL_EFFECTIVENESS_AREA,
+  { key: 'quality-of-education', area: 'The quality of education', labels: /(?:the\s+)?quality\s+of\s+education/i },
+  { key: 'behaviour-and-attitudes', area: 'Behaviour and attitudes', labels: /behaviour\s+and\s+attitudes/i },
+  {
+    key: 'personal-development',
+    area: 'Personal development',
+    labels: /personal\s+development(?!,|\s+and\s+(?:well|welfare))/i,
+  },
+  {
+    key: 'leadership-and-management',
+    area: 'Leadership and management',
+    labels: /(?<!effectiveness\s+of\s+)leadership\s+and\s+management/i,
+  },
+  { key: 'early-years', area: 'Early years provision', labels: /early\s+years\s+provision/i },
+  { key: 'sixth-form', area: 'Sixth-form provision', labels: /sixth[\s-]*form\s+provision/i },
+];
+
+/** Schools from September 2024: graded areas only, no overall effectiveness. */
+export const SCHOOL_NO_OVERALL_FROM = '2024-09-01';
+
+/** Schools, report cards (renewed framework, November 2025 on): five-point scale, safeguarding met / not met. */
+export const SCHOOL_REPORT_CARD_AREAS: readonly JudgementArea[] = [
+  { key: 'inclusion', area: 'Inclusion', labels: /\binclusion\b/i },
+  { key: 'curriculum-and-teaching', area: 'Curriculum and teaching', labels: /curriculum\s+and\s+teaching/i },
+  { key: 'achievement', area: 'Achievement', labels: /\bachievement\b/i },
+  { key: 'attendance-and-behaviour', area: 'Attendance and behaviour', labels: /attendance\s+and\s+behaviour/i },
+  {
+    key: 'personal-development-and-well-being',
+    area: 'Personal development and well-being',
+    labels: /personal\s+development\s+and\s+well[\s-]*being/i,
+  },
+  { key: 'early-years', area: 'Early years', labels: /\bearly\s+years(?:\s+(?:in\s+schools?|provision))?/i },
+  { key: 'sixth-form', area: 'Post-16', labels: /\bpost[\s-]*16(?:\s+provision)?|\bsixth[\s-]*form(?:\s+in\s+schools?)?/i },
+  { key: 'leadership-and-governance', area: 'Leadership and governance', labels: /leadership\s+and\s+governance/i },
+];
+
+/** Report cards started on this date (the renewed education inspection framework). */
+export const SCHOOL_REPORT_CARDS_FROM = '2025-11-10';
+
+export const SAFEGUARDING_OUTCOMES = ['met', 'not-met'] as const;
+export type SafeguardingOutcome = (typeof SAFEGUARDING_OUTCOMES)[number];
+
+/**
+ * "Met", "Not met", "effective", "not effective", "ineffective" → met / not-met; null when the words are none
+ * of these. Report cards say met/not met; earlier school reports said (in)effective.
+ */
+export function normaliseSafeguarding(raw: string | null | undefined): SafeguardingOutcome | null {
+  if (!raw) return null;
+  const t = normaliseText(raw).toLowerCase().replace(/\s+/g, ' ').replace(/[.:;,]+$/g, '').trim();
+  if (/^(?:not met|not effective|ineffective)$/.test(t)) return 'not-met';
+  if (/^(?:met|effective)$/.test(t)) return 'met';
+  return null;
+}
 
 export const EVENT_TYPES = [
   'report-published',

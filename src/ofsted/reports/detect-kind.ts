@@ -3,8 +3,11 @@ import type { ReportText } from './report-text.js';
 
 // The family is read from the document itself (title lines, labels), never from a file name or the
 // provider page: Ofsted's link titles and our guesses about them are less reliable than the report.
+// Title lines are trusted before words further down: a children's home report talks about the local
+// authority and the children's schools, an LA report about children's homes and schools.
 
 const TITLE_LINES = 40;
+const TITLE_BLOCK = 8;
 
 const CHILDRENS_HOME_TITLES: readonly [RegExp, ReportKind][] = [
   [/^(?:full|standard)\s+inspection$/i, 'childrens-home-full'],
@@ -13,19 +16,31 @@ const CHILDRENS_HOME_TITLES: readonly [RegExp, ReportKind][] = [
   [/^assurance\s+(?:inspection|visit)$/i, 'childrens-home-assurance'],
 ];
 
+/** "Inspection of Derby City local authority children's services" (ILACS), SIF's title and verdict line. */
+const LA_TITLE =
+  /\binspection of .{2,80}? local authority children'?s services\b|\binspection of services for children in need of help and protection\b|^children'?s services in .{2,60}? (?:are|is|requires?)\b/i;
+/** Letters: "Focused visit to Derby City children's services", ILACS monitoring visits to an inadequate LA. */
+const LA_VISIT_LINE = /^(?:focused|monitoring) visit to .{2,80}? (?:local authority )?children'?s services\b/i;
+const CHILDRENS_HOME_SIGNAL = /children'?s home\b|social care common inspection framework|\bSC\d{6}\b/i;
+/** School tables' labels, across frameworks; a children's home or LA report prints none of them. */
+const SCHOOL_TABLE_LABEL =
+  /\bthe quality of education\b|\bbehaviour and attitudes\b|\bquality of teaching,? learning and assessment\b|\boutcomes for pupils\b|\bpersonal development,? behaviour and welfare\b|\bcurriculum and teaching\b|\battendance and behaviour\b|\bpersonal development and well-?being\b|\bleadership and governance\b/i;
+
 /** Report family and kind, or null when the document does not read as an Ofsted report at all. */
 export function detectReportKind(text: ReportText): ReportKind | null {
   const title = text.lines.slice(0, TITLE_LINES);
+  const block = text.lines.slice(0, TITLE_BLOCK).join(' ');
   const head = title.join(' ');
   const flat = text.flat;
 
-  const childrensHome =
-    /children'?s home/i.test(head) || /social care common inspection framework/i.test(head) || /\bSC\d{6}\b/.test(head);
-  const la = /local authority children'?s services|children'?s services in .{2,60}? (?:are|is)\b|inspection of .{2,60}? children'?s services/i.test(head);
+  const childrensHome = CHILDRENS_HOME_SIGNAL.test(block) || title.some((l) => CHILDRENS_HOME_TITLES.some(([re]) => re.test(l)));
+  if (!childrensHome) {
+    if (title.some((l) => LA_VISIT_LINE.test(l))) return 'la-focused-visit';
+    if (LA_TITLE.test(block) || title.some((l) => LA_TITLE.test(l))) return 'la-childrens-services';
+  }
+  if (!childrensHome && isSchool(block, head, flat)) return 'school';
 
-  if (la) return /focused visit|monitoring visit/i.test(head) ? 'la-focused-visit' : 'la-childrens-services';
-
-  if (childrensHome) {
+  if (childrensHome || CHILDRENS_HOME_SIGNAL.test(head)) {
     for (const line of title) {
       for (const [re, kind] of CHILDRENS_HOME_TITLES) if (re.test(line)) return kind;
     }
@@ -38,12 +53,24 @@ export function detectReportKind(text: ReportText): ReportKind | null {
     if (/\bassurance (?:visit|inspection)\b/i.test(head)) return 'childrens-home-assurance';
     if (/\bmonitoring (?:visit|inspection)\b/i.test(head)) return 'childrens-home-monitoring';
     if (/\binterim inspection\b/i.test(head)) return 'childrens-home-interim';
-    if (typeWord || /overall experiences and progress|overall effectiveness/i.test(flat)) return 'childrens-home-full';
+    if (typeWord || /overall experiences and progress|overall effectiveness|overall quality rating/i.test(flat)) return 'childrens-home-full';
+    // Titled as a children's home report and no kind of visit: before 2015 every such report was of a full
+    // ("key" or "random") inspection, whose type cell may have come out away from its label.
+    if (childrensHome) return 'childrens-home-full';
   }
 
-  if (/\bschool report\b|\binspection of (?:a |an )?.{2,80}?\b(?:school|academy|college)\b|\bschool inspection report\b/i.test(head)) {
-    return 'school';
-  }
   if (/\bofsted\b|\bunique reference number\b|\binspection report\b/i.test(flat)) return 'other';
   return null;
+}
+
+/**
+ * A school report says so in its title ("School report", "Inspection of Sandgate Primary School") and prints
+ * a school framework's judgement labels near the top; a report card without "school" in its name still does.
+ */
+function isSchool(block: string, head: string, flat: string): boolean {
+  if (/^school (?:inspection )?report\b|\bschool report card\b/im.test(block)) return true;
+  const named = /\binspection of (?:a |an )?.{2,80}?\b(?:school|academy|college|primary|infants?|juniors?|nursery)\b|\breport card\b/i.test(block);
+  if (SCHOOL_TABLE_LABEL.test(head) && (named || /\binspection dates?\b/i.test(head))) return true;
+  // Ungraded inspections print no judgement table, only the school's sections.
+  return named && /\bWhat is it like to attend this school\b|\bType of school\b|\bSummary of key findings for parents and pupils\b/i.test(flat);
 }

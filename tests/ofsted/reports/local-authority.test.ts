@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { extractPdfPages } from '../../../src/ofsted/reports/extract-text.js';
+import { parseReportPages } from '../../../src/ofsted/reports/parse-report.js';
+import type { ParsedReport } from '../../../src/ofsted/types.js';
+import { normaliseText } from '../../../src/ofsted/vocabulary.js';
+import { REPO_ROOT } from '../../helpers/cli.js';
+
+// Every labelled local-authority report (tests/fixtures/reports/local-authority/labels.json: real ILACS, SIF and
+// focused-visit PDFs, values read off them by hand) must read as labelled, field by field, with both extractors.
+
+const DIR = join(REPO_ROOT, 'tests/fixtures/reports/local-authority');
+const labels = JSON.parse(readFileSync(join(DIR, 'labels.json'), 'utf8')) as { file: string; expected: Record<string, unknown> }[];
+
+const extractors: Record<string, (file: string) => Promise<string[]>> = {
+  'pdf-parse': async (file) => extractPdfPages(readFileSync(file)),
+  // poppler's plain reading order (no -layout): the other extractor the product may use.
+  pdftotext: async (file) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f'),
+};
+
+const norm = (v: unknown): unknown =>
+  typeof v === 'string'
+    ? normaliseText(v).replace(/\s+/g, ' ').trim()
+    : Array.isArray(v)
+      ? v.map(norm)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, norm(x)]))
+        : v;
+
+/** One labelled field against the parse, in the shared corpus format. */
+function assertField(parsed: ParsedReport, field: string, want: unknown): void {
+  if (field === 'judgements') {
+    assert.deepEqual(Object.fromEntries(parsed.judgements.map((j) => [j.key, j.grade])), want);
+  } else if (field === 'recommendations') {
+    assert.equal(parsed.recommendations.length, want, JSON.stringify(parsed.recommendations, null, 1));
+  } else if (field === 'keyFindings') {
+    const have = parsed.keyFindings.map(norm);
+    for (const sentence of want as string[]) assert.ok(have.includes(norm(sentence)), `missing ${JSON.stringify(sentence)} in ${JSON.stringify(have, null, 1)}`);
+  } else {
+    assert.deepEqual(norm((parsed as unknown as Record<string, unknown>)[field]), norm(want));
+  }
+}
+
+describe('local authority reports read as labelled', () => {
+  it('labels every family of LA report: ILACS with and without overall, SIF, focused visit', () => {
+    const kinds = labels.map((l) => `${l.expected.kind}/${l.expected.overall === null ? 'ungraded' : 'graded'}`);
+    for (const k of ['la-childrens-services/graded', 'la-childrens-services/ungraded', 'la-focused-visit/ungraded']) assert.ok(kinds.includes(k), k);
+  });
+
+  for (const label of labels) {
+    for (const [extractor, extract] of Object.entries(extractors)) {
+      describe(`${label.file} read with ${extractor}`, () => {
+        let parsed: ParsedReport;
+        before(async () => {
+          parsed = parseReportPages(await extract(join(DIR, label.file)));
+        });
+        for (const [field, want] of Object.entries(label.expected)) {
+          it(`reads ${field}`, () => assertField(parsed, field, want));
+        }
+        it('lists nothing as unreadable', () => assert.deepEqual(parsed.unreadable, []));
+      });
+    }
+  }
+});
+
+const page = (lines: string[]) => lines.join('\n');
+
+describe('local authority reports: layouts and wording', () => {
+  it('pairs an ILACS table extracted column by column (all labels, then all grades) row by row', () => {
+    const parsed = parseReportPages([
+      page([
+        'Inspection of Testshire local authority',
+        "children's services",
+        'Inspection dates: 2 to 13 February 2026',
+        'Lead inspector: Ann Example, His Majesty’s Inspector',
+        'Judgement',
+        'The impact of leaders on social work practice with children and families',
+        'The experiences and progress of children who need help and protection',
+        'The experiences and progress of children in care',
+        'The experiences and progress of care leavers',
+        'Overall effectiveness',
+        'Grade',
+        'Requires improvement to be good',
+        'Good',
+        'Inadequate',
+        'Good',
+        'Requires improvement to be good',
+        'Children in Testshire do not always get the help they need quickly enough.',
+        'What needs to improve?',
+        '◼ The timeliness of assessments for children in need.',
+      ]),
+    ]);
+    assert.deepEqual(Object.fromEntries(parsed.judgements.map((j) => [j.key, j.grade])), {
+      'impact-of-leaders': 'requires-improvement',
+      'help-and-protection': 'good',
+      'children-in-care': 'inadequate',
+      'care-leavers': 'good',
+      'overall-effectiveness': 'requires-improvement',
+    });
+    assert.equal(parsed.overall, 'requires-improvement');
+    assert.deepEqual(parsed.keyFindings, ['Children in Testshire do not always get the help they need quickly enough.']);
+    assert.deepEqual(parsed.recommendations, ['The timeliness of assessments for children in need.']);
+  });
+
+  it('reads the previous grade from "at its last inspection … was judged to require improvement to be good"', () => {
+    const parsed = parseReportPages([
+      page([
+        'Inspection of Testshire local authority children’s services',
+        'Inspection dates: 2 to 13 February 2026',
+        'The experiences and progress of children who need help and protection Good',
+        'The experiences and progress of care leavers Good',
+        'Since the last inspection in 2022, when the local authority was judged to require improvement to be good, leaders have improved services.',
+        'What needs to improve?',
+        '◼ Planning for care leavers.',
+      ]),
+    ]);
+    assert.deepEqual(parsed.previous, { date: null, overall: 'requires-improvement' });
+  });
+
+  it('gives no grade to a column whose grades do not line up with its labels', () => {
+    const parsed = parseReportPages([
+      page([
+        'Inspection of Testshire local authority children’s services',
+        'Inspection dates: 2 to 13 February 2026',
+        'The impact of leaders on social work practice with children and families',
+        'The experiences and progress of children who need help and protection',
+        'The experiences and progress of children in care',
+        'The experiences and progress of care leavers',
+        'Good',
+        'Leaders know their services well.',
+      ]),
+    ]);
+    assert.deepEqual(parsed.judgements, []);
+    assert.ok(parsed.unreadable.includes('judgements.impact-of-leaders'), parsed.unreadable.join());
+  });
+
+  it('reads "require improvement to be good" as the SIF verdict, and the LSCB grade as nobody\'s overall', () => {
+    const parsed = parseReportPages([
+      page([
+        'Testshire',
+        'Inspection of services for children in need of help and protection, children looked after and care leavers',
+        'and',
+        'Review of the effectiveness of the Local Safeguarding Children Board',
+        'Inspection date: 9 January 2017 - 2 February 2017',
+        'The Local Safeguarding Children Board is outstanding',
+        "Children's services in Testshire require improvement to be good",
+        '1. Children who need help and protection Inadequate',
+        '2. Children looked after and achieving permanence Requires improvement',
+        '2.1 Adoption performance Good',
+        '2.2 Experiences and progress of care leavers Requires improvement',
+        '3. Leadership, management and governance Requires improvement',
+      ]),
+    ]);
+    assert.equal(parsed.kind, 'la-childrens-services');
+    assert.equal(parsed.overall, 'requires-improvement');
+    assert.equal(parsed.judgements.find((j) => j.key === 'help-and-protection')?.grade, 'inadequate');
+    assert.equal(parsed.inspectionStart, '2017-01-09');
+    assert.equal(parsed.inspectionEnd, '2017-02-02');
+  });
+
+  it('reads an older focused visit letter: "Areas for improvement" bullets, findings after the framework sentence', () => {
+    const parsed = parseReportPages([
+      page([
+        '12 March 2019',
+        'Dear Ms Example',
+        'Focused visit to Testshire children’s services',
+        'This letter summarises the findings of the focused visit to Testshire children’s services on 12 to 13 February 2019. Her Majesty’s Inspectors for this visit were Ann Example and Bob Sample.',
+        'This visit was carried out under the inspection of local authority children’s services (ILACS) framework.',
+        'Overview',
+        'Leaders have made progress in improving the front door since the last inspection. Thresholds are not always applied consistently, which leaves some children at risk of harm.',
+        'Areas for improvement',
+        '• The consistency of management oversight in the assessment teams.',
+        '• The quality of written plans for children in need.',
+        'Findings',
+        'Referrals are screened promptly.',
+        'Yours sincerely',
+        'Ann Example',
+        'Her Majesty’s Inspector',
+      ]),
+    ]);
+    assert.equal(parsed.kind, 'la-focused-visit');
+    assert.equal(parsed.overall, null);
+    assert.deepEqual(parsed.judgements, []);
+    assert.deepEqual(parsed.inspectors, ['Ann Example', 'Bob Sample']);
+    assert.equal(parsed.inspectionStart, '2019-02-12');
+    assert.equal(parsed.recommendations.length, 2);
+    assert.ok(parsed.keyFindings.some((s) => s.startsWith('Leaders have made progress')), JSON.stringify(parsed.keyFindings));
+  });
+});
