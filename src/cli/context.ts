@@ -1,5 +1,7 @@
 import { loadConfig, type Config } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
+import { createExtractor } from '../ofsted/reports/extract/create-extractor.js';
+import type { TextExtractor } from '../ofsted/reports/extract/text-extractor.js';
 import { OfstedSite } from '../ofsted/site/ofsted-site.js';
 import { siteOptionsFromConfig } from '../ofsted/site/site-options.js';
 import { openStore } from '../store/open-store.js';
@@ -14,6 +16,7 @@ export class CliContext {
   readonly logger: Logger;
   private store?: Store;
   private site?: OfstedSite;
+  private extractor?: TextExtractor;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.config = loadConfig(env);
@@ -31,7 +34,14 @@ export class CliContext {
     return this.site;
   }
 
+  /** The PDF text extractor PDF_EXTRACTOR names, bounded by MAX_PDF_BYTES. */
+  openExtractor(): TextExtractor {
+    this.extractor ??= createExtractor(this.config.PDF_EXTRACTOR, { maxBytes: this.config.MAX_PDF_BYTES });
+    return this.extractor;
+  }
+
   async close(): Promise<void> {
+    await this.extractor?.close();
     await this.site?.close();
     await this.store?.close();
   }

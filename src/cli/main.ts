@@ -34,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `ofsted-monitor: ${s.slice(7)}` : s) });
 
-  registerParse(program);
+  registerParse(program, ctx);
   registerScrape(program, ctx);
   registerHistory(program, ctx);
   registerEvents(program, ctx);

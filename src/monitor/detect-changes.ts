@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ChangeEvent, ParsedReport } from '../ofsted/types.js';
-import { GRADE_LABEL, GRADE_RANK, GRADED_KINDS, type EventType, type Grade } from '../ofsted/vocabulary.js';
+import { GRADE_LABEL, GRADE_RANK, GRADED_KINDS, gradeScale, type EventType, type Grade } from '../ofsted/vocabulary.js';
 import type { HistoryEntry, StoredReport } from '../store/store.js';
 
 // Change detection is a pure function of (stored history, newly read reports): no I/O, no clock (the caller
@@ -146,7 +146,10 @@ export function detectChanges(input: ChangeInput): ChangeEvent[] {
         });
       } else {
         // An amended report is compared with the version it replaces, so an unchanged amendment raises nothing.
-        const before = entry.replaces ?? [...earlier].reverse().find((e) => e.report.kind === r.kind && rank(e.report.overall) !== null)?.report;
+        // Reports without an overall grade (schools from September 2024, ILACS from April 2026) are compared
+        // judgement by judgement with the last report of the same kind that has grades at all.
+        const graded = (p: ParsedReport) => rank(p.overall) !== null || p.judgements.length > 0;
+        const before = entry.replaces ?? [...earlier].reverse().find((e) => e.report.kind === r.kind && graded(e.report))?.report;
         compareGraded(before ?? null, r, entry.fileId, when, emit, urn);
       }
     }
@@ -208,11 +211,10 @@ function compareGraded(
   emit: (e: Omit<ChangeEvent, 'urn' | 'at' | 'backfill'>) => void,
   urn: string,
 ): void {
-  if (!before || !r.overall || !before.overall) return;
+  if (!before) return;
   const was = rank(before.overall);
   const now = rank(r.overall);
-  if (was === null || now === null) return;
-  if (now !== was) {
+  if (before.overall && r.overall && was !== null && now !== null && now !== was && gradeScale(before.overall) === gradeScale(r.overall)) {
     const type = now < was ? 'rating-declined' : 'rating-improved';
     emit({
       id: eventId(urn, type, r.kind, r.inspectionStart ?? fileId, before.overall, r.overall),
@@ -225,11 +227,14 @@ function compareGraded(
     });
     return;
   }
+  // Overall held, or there is no overall to compare: look at each judgement both reports grade.
+  if (before.overall && r.overall && (was !== now || gradeScale(before.overall) !== gradeScale(r.overall))) return;
   for (const j of r.judgements) {
+    if (j.key === 'overall-effectiveness') continue;
     const prev = before.judgements.find((p) => p.key === j.key);
     const a = rank(prev?.grade);
     const b = rank(j.grade);
-    if (!prev || a === null || b === null || a === b) continue;
+    if (!prev || a === null || b === null || a === b || gradeScale(prev.grade) !== gradeScale(j.grade)) continue;
     const type = b < a ? 'judgement-declined' : 'judgement-improved';
     emit({
       id: eventId(urn, type, r.kind, r.inspectionStart ?? fileId, j.key, prev.grade, j.grade),
@@ -238,7 +243,7 @@ function compareGraded(
       from: prev.grade,
       to: j.grade,
       fileId,
-      summary: `${urn}: ${j.area}: ${GRADE_LABEL[prev.grade]} → ${GRADE_LABEL[j.grade]} (overall still ${GRADE_LABEL[r.overall]}; inspected ${when})`,
+      summary: `${urn}: ${j.area}: ${GRADE_LABEL[prev.grade]} → ${GRADE_LABEL[j.grade]} (${r.overall ? `overall still ${GRADE_LABEL[r.overall]}` : 'no overall grade'}; inspected ${when})`,
     });
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { OfstedMonitorError, ProviderNotFoundError, UnreadableReportError, UpstreamUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ChangeEvent, ProviderInfo, ProviderPage } from '../ofsted/types.js';
-import { extractPdfPages } from '../ofsted/reports/extract-text.js';
+import { sharedExtractor } from '../ofsted/reports/extract/create-extractor.js';
 import { parseReportPages } from '../ofsted/reports/parse-report.js';
 import { PARSER_VERSION } from '../ofsted/reports/parser-version.js';
 import type { HistoryEntry, Store, StoredReport } from '../store/store.js';
@@ -20,7 +20,7 @@ export interface ScrapeDeps {
   logger: Logger;
   /** Clock, injectable so tests can pin event timestamps. */
   now?: () => Date;
-  /** PDF → text of each page (pdftotext or pdf-parse; see TextExtractor). @defaultValue extractPdfPages */
+  /** PDF → text of each page (pdftotext or pdf-parse; see TextExtractor). @defaultValue sharedExtractor().extract */
   extract?: (pdf: Buffer) => Promise<string[]>;
 }
 
@@ -40,7 +40,7 @@ export interface ScrapeResult {
 export async function scrapeProvider(urn: string, deps: ScrapeDeps): Promise<ScrapeResult> {
   const { site, store, logger } = deps;
   const now = deps.now ?? (() => new Date());
-  const extract = deps.extract ?? ((pdf: Buffer) => extractPdfPages(pdf));
+  const extract = deps.extract ?? ((pdf: Buffer) => sharedExtractor().extract(pdf));
   const log = logger.child({ urn });
 
   const known = await store.getProvider(urn);

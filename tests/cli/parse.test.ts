@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { PARSER_VERSION } from '../../src/ofsted/reports/parser-version.js';
 import { renderReport } from '../../tools/fake-ofsted/reports/render-report.js';
 import { FakeScenario } from '../../tools/fake-ofsted/scenario/fake-scenario.js';
 import { REPO_ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -29,7 +30,7 @@ describe('parse <file.pdf>', () => {
     assert.equal(report.overall, 'inadequate');
     assert.equal(report.inspectionStart, '2019-10-29');
     assert.equal(report.inspectionEnd, '2019-10-30');
-    assert.equal(report.parserVersion, '1');
+    assert.equal(report.parserVersion, PARSER_VERSION);
   });
 
   it('reads a real local-authority report', async () => {

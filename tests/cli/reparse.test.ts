@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { after, before, describe, it } from 'node:test';
+import { PARSER_VERSION } from '../../src/ofsted/reports/parser-version.js';
 import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
@@ -40,14 +41,14 @@ describe('reparse', () => {
     const run = await runCli(['reparse', 'SC036243', '--json'], env);
     assert.equal(run.code, 0, run.stderr);
     const result = run.json();
-    assert.equal(result.parserVersion, '1');
+    assert.equal(result.parserVersion, PARSER_VERSION);
     assert.equal(result.changed, rows.length);
     assert.equal(result.reparsed, result.reports);
     assert.equal(result.noText, 0);
 
     const history = (await runCli(['history', 'SC036243', '--json'], env)).json();
     assert.equal(history.at(-1).overall, 'inadequate');
-    assert.ok(history.every((h: { parserVersion: string }) => h.parserVersion === '1'), 'every report restamped');
+    assert.ok(history.every((h: { parserVersion: string }) => h.parserVersion === PARSER_VERSION), 'every report restamped');
     assert.equal((await runCli(['events', '--json'], env)).json().length, eventsBefore, 'no events raised');
 
     const again = await runCli(['reparse', '--all', '--json'], env);

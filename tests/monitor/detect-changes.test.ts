@@ -239,4 +239,31 @@ describe('detectChanges', () => {
     });
     assert.deepEqual(types(events), ['enforcement', 'report-published']);
   });
+
+  it('compares schools without an overall grade judgement by judgement', () => {
+    const school = (start: string, quality: Grade, overall: Grade | null): ParsedReport => ({
+      ...full(start, 'good'),
+      kind: 'school',
+      overall,
+      judgements: [
+        ...(overall ? [{ area: 'Overall effectiveness', key: 'overall-effectiveness', grade: overall }] : []),
+        { area: 'The quality of education', key: 'quality-of-education', grade: quality },
+      ],
+    });
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(school('2022-03-01', 'good', 'good'))),
+      incoming: [stored(school('2024-11-12', 'requires-improvement', null))],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['judgement-declined', 'report-published']);
+  });
+
+  it('never compares grades across scales (report cards against the four-point scale)', () => {
+    const card = { ...full('2025-12-01', 'good'), kind: 'school' as const, overall: null, judgements: [{ area: 'Achievement', key: 'quality-of-education', grade: 'needs-attention' as Grade }] };
+    const old = { ...full('2022-03-01', 'good'), kind: 'school' as const, overall: null, judgements: [{ area: 'The quality of education', key: 'quality-of-education', grade: 'outstanding' as Grade }] };
+    const events = detectChanges({ urn: URN, history: history(stored(old)), incoming: [stored(card)], baseline: false, at: AT });
+    assert.deepEqual(types(events), ['report-published']);
+  });
 });

@@ -1,23 +1,25 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { BadInputError } from '../../errors.js';
+import { BadInputError, UnreadableReportError } from '../../errors.js';
+import { tooLargeMessage } from '../../ofsted/reports/extract/limit-messages.js';
 import { parseReportPdf } from '../../ofsted/reports/parse-report.js';
 import { GRADE_LABEL } from '../../ofsted/vocabulary.js';
-import { printJson } from '../context.js';
+import { printJson, type CliContext } from '../context.js';
 
-export function registerParse(program: Command): void {
+export function registerParse(program: Command, ctx: () => CliContext): void {
   program
     .command('parse')
     .description('parse one Ofsted report PDF offline and print what it says')
     .argument('<file.pdf>', 'report PDF')
     .option('--json', 'print the ParsedReport as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
+      const { MAX_PDF_BYTES } = ctx().config;
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) throw new BadInputError(`no such file: ${file}`);
-      // Larger than any report and more than pdf.js should be asked to hold in memory.
-      if (info.size > 60 * 1024 * 1024) throw new BadInputError(`${file} is ${Math.round(info.size / 1048576)} MB; an Ofsted report is far smaller`);
-      const report = await parseReportPdf(await readFile(file)).catch((err: Error) => {
-        throw new BadInputError(`${file}: ${err.message}`, { cause: err });
+      // Checked before reading: a huge file must not be pulled into memory only to be refused.
+      if (info.size > MAX_PDF_BYTES) throw new BadInputError(`${file}: ${tooLargeMessage(info.size)}`);
+      const report = await parseReportPdf(await readFile(file), { extractor: ctx().openExtractor() }).catch((err: Error) => {
+        throw err instanceof UnreadableReportError ? new BadInputError(`${file}: ${err.message}`, { cause: err }) : err;
       });
       if (opts.json) return printJson(report);
       const lines = [

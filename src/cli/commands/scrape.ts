@@ -18,7 +18,13 @@ export function registerScrape(program: Command, ctx: () => CliContext): void {
         throw new OfstedMonitorError('--queue needs the daemon, which this version does not ship yet; run `scrape` without --queue');
       }
       const c = ctx();
-      const result = await scrapeProvider(urn, { site: c.openSite(), store: await c.openStore(), logger: c.logger });
+      const extractor = c.openExtractor();
+      const result = await scrapeProvider(urn, {
+        site: c.openSite(),
+        store: await c.openStore(),
+        logger: c.logger,
+        extract: (pdf) => extractor.extract(pdf),
+      });
       if (opts.json) return printJson(result);
       const p = result.provider;
       const out = [

@@ -2,7 +2,9 @@ import type { ParsedReport } from '../types.js';
 import {
   CHILDRENS_HOME_AREAS,
   CHILDRENS_HOME_LEGACY_AREAS,
+  GRADE_PATTERN,
   normaliseGrade,
+  type JudgementArea,
   type InterimOutcome,
   type ReportKind,
 } from '../vocabulary.js';
@@ -15,12 +17,11 @@ import {
   readKeyFindings,
   readRecommendations,
   readRequirements,
-  splitAtJudgementHeadings,
 } from './common-fields.js';
 import { parseDate, parseDateRange } from '../dates.js';
 import { findAll, lineValue, sectionBetween } from './labels.js';
 import { PARSER_VERSION } from './parser-version.js';
-import type { ReportText } from './report-text.js';
+import { paragraphsBetween, type ReportText } from './report-text.js';
 
 export type ChildrensHomeKind = Extract<ReportKind, `childrens-home-${string}`>;
 
@@ -53,13 +54,22 @@ export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKi
   const judgements =
     kind === 'childrens-home-full' ? readJudgements(text, legacy ? CHILDRENS_HOME_LEGACY_AREAS : CHILDRENS_HOME_AREAS) : [];
   const overallKey = legacy ? 'overall-effectiveness' : 'experiences-and-progress';
+  if (legacy && !judgements.some((j) => j.key === 'overall-effectiveness')) {
+    // 2007-2011 reports state it in a sentence: "The overall quality rating is satisfactory."
+    const rated = gradeAfterLabel(text, /overall quality rating\s+(?:is|was)/i);
+    if (rated) judgements.unshift({ area: 'Overall effectiveness', key: 'overall-effectiveness', grade: rated });
+  }
   const overall = judgements.find((j) => j.key === overallKey)?.grade ?? null;
 
-  const interimOutcome = kind === 'childrens-home-interim' ? readInterimOutcome(flat) : null;
+  const noJudgementGiven = NO_JUDGEMENT.test(flat);
+  const interimOutcome = kind === 'childrens-home-interim' && !noJudgementGiven ? readInterimOutcome(flat) : null;
 
-  const previousDate = dateAfterLabel(text, /date of (?:the )?(?:last|previous) (?:full )?inspection/i);
+  const previousDate =
+    dateAfterLabel(text, /date of (?:the )?(?:last|previous) (?:full )?inspection/i) ??
+    dateAfterLabel(text, /\bat (?:its|the) (?:last|previous) (?:full )?inspection (?:on|in)\b/i);
   const previousGrade =
     gradeAfterLabel(text, /(?:overall )?judgement at (?:the )?(?:last|previous) (?:full )?inspection/i) ??
+    gradeAfterLabel(text, /previous inspection (?:judgement|grade|outcome)/i) ??
     gradeAfterLabel(text, /overall effectiveness at (?:the )?previous inspection/i) ??
     readJudgedAtLast(flat);
   const previous = previousDate || previousGrade ? { date: previousDate, overall: previousGrade } : null;
@@ -77,8 +87,7 @@ export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKi
   );
   const recommendations = recommendationsSection ? readRecommendations(recommendationsSection.text) : [];
 
-  const narrative = readNarrative(flat, kind);
-  const keyFindings = readKeyFindings(splitAtJudgementHeadings(narrative, legacy ? CHILDRENS_HOME_LEGACY_AREAS : CHILDRENS_HOME_AREAS));
+  const keyFindings = readKeyFindings(narrativeSections(text, kind, legacy ? CHILDRENS_HOME_LEGACY_AREAS : CHILDRENS_HOME_AREAS));
 
   const registeredProvider =
     lineValue(text, /registered (?:provider|person)(?!\s+address)/i, (v) => v.length > 1 && !/^address\b/i.test(v)) ?? null;
@@ -107,14 +116,15 @@ export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKi
     parserVersion: PARSER_VERSION,
     unreadable: [],
   };
-  report.unreadable = unreadableFields(report, { legacy, datesUnreadable, noJudgementGiven: NO_JUDGEMENT.test(flat) });
+  report.unreadable = unreadableFields(report, { legacy, datesUnreadable, noJudgementGiven });
   return report;
 }
 
+/** Reports before the SCCIF (April 2015) judge "Overall effectiveness" or give an "overall quality rating". */
 function isLegacyFramework(text: ReportText): boolean {
   const flat = text.flat;
-  if (/social care common inspection framework/i.test(flat)) return false;
-  return /overall effectiveness/i.test(flat) && !/overall experiences and progress/i.test(flat);
+  if (/social care common inspection framework|overall experiences and progress/i.test(flat)) return false;
+  return /overall effectiveness|overall quality rating/i.test(flat);
 }
 
 function readUrn(text: ReportText): string | null {
@@ -131,7 +141,11 @@ function readUrn(text: ReportText): string | null {
 }
 
 function readInspectionDates(text: ReportText): { start: string; end: string } | null {
-  for (const hit of findAll(text.flat, /\b(?:inspection|visit) dates?\s*(?:\(s\))?\s*:?|\bdates? of (?:the )?(?:inspection|visit)\s*:?/i)) {
+  // Labels, or a letter's sentence: "the findings of the monitoring visit to the above children's home on 31 July 2024".
+  for (const hit of findAll(
+    text.flat,
+    /\b(?:inspection|visit) dates?\s*(?:\(s\))?\s*:?|\bdates? of (?:the )?(?:inspection|visit)\s*:?|\b(?:visit|inspection) (?:to|of) [^.]{0,100}? (?:on|between)\s/i,
+  )) {
     const slice = text.flat.slice(hit.end, hit.end + 70);
     if (!/^[\s:\-|]*\d/.test(slice)) continue;
     const range = parseDateRange(slice);
@@ -155,11 +169,21 @@ function readLegacyHeaderTable(text: ReportText): { urn: string | null; dates: {
 }
 
 function readInterimOutcome(flat: string): InterimOutcome | null {
-  const stated =
-    /interim inspection,?[^.]{0,120}?\b(improved|sustained|declined)(?:\s+in)?\s+(?:its\s+)?effectiveness/i.exec(flat) ??
-    /\bjudgement\s*:?\s*(improved|sustained|declined)(?:\s+in)?\s+effectiveness/i.exec(flat) ??
-    /\b(improved|sustained|declined)(?:\s+in)?\s+effectiveness/i.exec(flat);
-  return stated ? (stated[1]!.toLowerCase() as InterimOutcome) : null;
+  const patterns = [
+    /interim inspection,?[^.]{0,120}?\b(improved|sustained|declined)(?:\s+in)?\s+(?:its\s+)?effectiveness/gi,
+    /\bjudgement\s*:?\s*(improved|sustained|declined)(?:\s+in)?\s+effectiveness/gi,
+    /\b(improved|sustained|declined)(?:\s+in)?\s+effectiveness/gi,
+  ];
+  for (const re of patterns) {
+    for (const hit of findAll(flat, re)) {
+      const at = hit.match[0].toLowerCase().lastIndexOf(hit.match[1]!.toLowerCase());
+      // "improved, sustained or declined in effectiveness" explains the scale; it is not an outcome.
+      const before = flat.slice(Math.max(0, hit.index + at - 14), hit.index + at);
+      if (/(?:\bor|,)\s*$/i.test(before)) continue;
+      return hit.match[1]!.toLowerCase() as InterimOutcome;
+    }
+  }
+  return null;
 }
 
 /** "This children's home was judged good at its last full inspection." */
@@ -185,20 +209,51 @@ function improveSectionIndex(flat: string): number {
   return /What does the children'?s home need to do to improve/i.exec(flat)?.index ?? 0;
 }
 
-/** The narrative a reader quotes from: judgement sections of full reports, findings of visits. */
-function readNarrative(flat: string, kind: ChildrensHomeKind): string {
-  const ends = [/\bInformation about this (?:inspection|visit)\b/i, /\bChildren'?s home details\b/i, /\bService information\b/i];
+/** Where the narrative a reader quotes from lies: judgement sections of full reports, findings of visits. */
+function readNarrative(flat: string, kind: ChildrensHomeKind): { index: number; end: number } {
+  const ends = [
+    /\bInformation about this (?:inspection|visit)\b/i,
+    /\bChildren'?s home details\b/i,
+    /\bService information\b/i,
+    /\bWhat (?:does the children'?s home|the registered person) needs? to do\b/i,
+    /\bStatutory requirements\b/,
+    /\bThe Office for Standards in Education\b/i,
+  ];
+  const endOf = (from: number) =>
+    Math.min(flat.length, ...ends.map((re) => new RegExp(re.source, 'gi')).map((re) => ((re.lastIndex = from), re.exec(flat)?.index ?? flat.length)));
   if (kind === 'childrens-home-full') {
-    const judgementsSection = sectionBetween(flat, /\bInspection judgements\b/i, ends);
-    if (judgementsSection) return judgementsSection.text;
+    // Not the key "The inspection judgements and what they mean" of pre-2011 reports.
+    const judgements = sectionBetween(flat, /\bInspection judgements\b(?!\s+and what they mean)/i, ends);
+    if (judgements && judgements.text.length > 200) return { index: judgements.bodyStart, end: judgements.end };
   }
-  const findings = sectionBetween(flat, /\b(?:Findings|What the (?:inspection|visit) found|Summary of findings|Inspection findings)\b/i, ends);
-  if (findings) return findings.text;
+  // Headings, not the phrase "the findings of the visit" in a letter's opening sentence.
+  const findings = /\b(?:Findings(?! of)|What the (?:inspection|visit) found|Summary(?: of findings)?|Inspection findings)\b/.exec(flat);
+  if (findings) {
+    const from = findings.index + findings[0].length;
+    return { index: from, end: endOf(from) };
+  }
   // Interim reports put the narrative after the outcome statement.
   const afterOutcome = /effectiveness\.\s*/i.exec(flat);
   const from = afterOutcome ? afterOutcome.index + afterOutcome[0].length : 0;
-  const to = ends.map((re) => re.exec(flat.slice(from))?.index).find((i) => i !== undefined);
-  return flat.slice(from, to !== undefined ? from + to : undefined);
+  return { index: from, end: endOf(from) };
+}
+
+/** The narrative as sections (one per judgement heading) of paragraphs. */
+function narrativeSections(text: ReportText, kind: ChildrensHomeKind, areas: readonly JudgementArea[]): string[][] {
+  const { index, end } = readNarrative(text.flat, kind);
+  // Headings may wrap ("…leaders and managers: requires" / "improvement to be good"), so they are found in
+  // the paragraphs joined by line breaks, with any whitespace between words.
+  const grade = GRADE_PATTERN.source.replace(/ /g, '\\s+');
+  const heading = new RegExp(`(?:${areas.map((a) => a.labels.source).join('|')})[^:.]{0,60}:\\s*${grade}`, 'gi');
+  const joined = paragraphsBetween(text, index, end).join('\n');
+  const sections: string[][] = [];
+  let prev = 0;
+  for (const m of joined.matchAll(heading)) {
+    sections.push(joined.slice(prev, m.index).split('\n'));
+    prev = m.index + m[0].length;
+  }
+  sections.push(joined.slice(prev).split('\n'));
+  return sections.map((paras) => paras.map((p) => p.trim()).filter(Boolean)).filter((paras) => paras.length > 0);
 }
 
 // A home with no children living in it at its first inspection gets no judgement, and the report says so.

@@ -48,7 +48,7 @@ export function gradeForLabel(flat: string, label: RegExp, window?: number): { g
 /** A short run of capitalised words: a person's or an organisation's name, not a wrapped sentence. */
 export function looksLikeName(value: string): boolean {
   const words = value.trim().split(/\s+/);
-  return words.length <= 8 && /^[A-Z(]/.test(value) && !/[.;]$/.test(value) && words.filter((w) => /^[a-z]/.test(w) && !/^(?:of|and|the|for|in|on|at|de|van|von)$/.test(w)).length === 0;
+  return words.length <= 8 && /^[A-Z(]/.test(value) && !/[.;]$/.test(value) && words.filter((w) => /^[a-z]/.test(w) && !/^(?:of|and|the|for|in|on|at|a|an|de|van|von)$/.test(w)).length === 0;
 }
 
 /**
@@ -74,7 +74,12 @@ export function lineValue(text: ReportText, label: RegExp, accept: (v: string) =
  * The flat text between the first match of `start` (after `from`) and the earliest following match of
  * any `ends`; null when `start` is absent.
  */
-export function sectionBetween(flat: string, start: RegExp, ends: readonly RegExp[], from = 0): { text: string; index: number; end: number } | null {
+export function sectionBetween(
+  flat: string,
+  start: RegExp,
+  ends: readonly RegExp[],
+  from = 0,
+): { text: string; index: number; bodyStart: number; end: number } | null {
   const s = new RegExp(start.source, start.flags.replace('g', '') + 'g');
   s.lastIndex = from;
   const m = s.exec(flat);
@@ -87,5 +92,11 @@ export function sectionBetween(flat: string, start: RegExp, ends: readonly RegEx
     const em = re.exec(flat);
     if (em && em.index < end) end = em.index;
   }
-  return { text: flat.slice(bodyStart, end).trim(), index: m.index, end };
+  return { text: flat.slice(bodyStart, end).trim(), index: m.index, bodyStart, end };
 }
+
+/**
+ * A list bullet standing alone between spaces. Symbol and Wingdings bullets extract as private-use code points
+ * (U+F06E for Wingdings' square, U+F0B7 for Symbol's dot, …), so the whole U+F000-U+F0FF block counts.
+ */
+export const BULLET_MARK = /(?:^|\s)[•▪◼■●◦‣⁃\uF000-\uF0FF](?=\s)/;

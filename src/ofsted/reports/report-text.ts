@@ -17,9 +17,16 @@ export interface ReportText {
 const PAGE_NUMBER_LINE = /^(?:page\s*)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?$/i;
 const PAGE_MARKER_LINE = /^--\s*\d+\s*of\s*\d+\s*--$/;
 
-/** Shape of a line for spotting repeats: digits folded so "Page 2 of 7" and "Page 3 of 7" look the same. */
+/**
+ * Shape of a line for spotting repeats: page-number-sized numbers folded so "Page 2 of 7" and "Page 3 of 7"
+ * look the same, while a URN ("118505") keeps its digits and is never mistaken for a page number.
+ */
 function shapeOf(line: string): string {
-  return line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+  return line
+    .toLowerCase()
+    .replace(/\d+/g, (d) => (d.length <= 3 ? '#' : d))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -41,7 +48,9 @@ export function buildReportText(pages: readonly string[]): ReportText {
     for (const s of edge) seenOnPages.set(s, (seenOnPages.get(s) ?? 0) + 1);
   }
   const pageCount = pageLines.length;
-  const threshold = Math.max(2, Math.ceil(pageCount / 2));
+  // Running headers and footers stand on (nearly) every page; a line that merely happens to open two pages
+  // of a longer report ("Registered provider: X" on the title page and in the details) is content.
+  const threshold = pageCount <= 3 ? 2 : Math.max(3, Math.ceil(pageCount / 2));
   const running = new Set([...seenOnPages].filter(([, n]) => n >= threshold && pageCount >= 2).map(([s]) => s));
 
   const lines: string[] = [];
@@ -81,4 +90,37 @@ export function sentences(prose: string): string[] {
     .split(/(?<=[.!?])\s+(?=["'(]?[A-Z])/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+/**
+ * The paragraphs of the flat-text span [from, to), rebuilt from line lengths: a line that ends a sentence
+ * well short of the span's full line width ends its paragraph, and so does a short line with no final
+ * stop (a heading). Extractors keep lines but not blank lines, so this is the only trace of them left.
+ */
+export function paragraphsBetween(text: ReportText, from: number, to: number): string[] {
+  if (to <= from) return [];
+  const first = lineAt(text, from);
+  const last = lineAt(text, Math.max(from, to - 1));
+  const lines: string[] = [];
+  for (let i = first; i <= last; i++) {
+    const start = text.lineStarts[i]!;
+    const line = text.lines[i]!;
+    lines.push(line.slice(Math.max(0, from - start), Math.max(0, Math.min(line.length, to - start))).trim());
+  }
+  // Full width: the median length of lines that continue a sentence (they run to the margin).
+  const widths = lines.filter((l) => l.length > 40 && !/[.!?:]["')]?$/.test(l)).map((l) => l.length).sort((a, b) => a - b);
+  const full = widths[Math.floor(widths.length / 2)] ?? Math.max(0, ...lines.map((l) => l.length));
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (!line) continue;
+    current.push(line);
+    const short = line.length < full * 0.8;
+    if (short && (/[.!?:]["')]?$/.test(line) || !/[,;]$/.test(line))) {
+      paragraphs.push(current.join(' '));
+      current = [];
+    }
+  }
+  if (current.length) paragraphs.push(current.join(' '));
+  return paragraphs;
 }
