@@ -16,7 +16,7 @@ export interface SiteOptions {
   attempts: number;
   /** First retry delay ceiling, ms. @defaultValue 1000 (FETCH_BACKOFF_MS) */
   backoffMs: number;
-  /** Largest report PDF accepted, bytes. @defaultValue 52428800 (MAX_PDF_BYTES) */
+  /** Largest report PDF accepted, bytes. @defaultValue 26214400 (MAX_PDF_BYTES) */
   maxPdfBytes: number;
   /** Chromium for the browser fallback. @defaultValue /usr/bin/chromium (CHROMIUM_PATH) */
   chromiumPath: string;
