@@ -1,69 +1,17 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
-import { extractPdfPages } from '../../../src/ofsted/reports/extract-text.js';
+import { describe, it } from 'node:test';
 import { parseReportPages } from '../../../src/ofsted/reports/parse-report.js';
-import type { ParsedReport } from '../../../src/ofsted/types.js';
-import { normaliseText } from '../../../src/ofsted/vocabulary.js';
-import { REPO_ROOT } from '../../helpers/cli.js';
+import { loadLabels } from '../../helpers/labelled-corpus.js';
 
-// Every labelled local-authority report (tests/fixtures/reports/local-authority/labels.json: real ILACS, SIF and
-// focused-visit PDFs, values read off them by hand) must read as labelled, field by field, with both extractors.
+// Specific layouts and wording of local-authority reports. Every labelled field of the LA corpus is checked, with
+// both extractors, by corpus-accuracy.test.ts; here, that the corpus covers every format.
 
-const DIR = join(REPO_ROOT, 'tests/fixtures/reports/local-authority');
-const labels = JSON.parse(readFileSync(join(DIR, 'labels.json'), 'utf8')) as { file: string; expected: Record<string, unknown> }[];
-
-const extractors: Record<string, (file: string) => Promise<string[]>> = {
-  'pdf-parse': async (file) => extractPdfPages(readFileSync(file)),
-  // poppler's plain reading order (no -layout): the other extractor the product may use.
-  pdftotext: async (file) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f'),
-};
-
-const norm = (v: unknown): unknown =>
-  typeof v === 'string'
-    ? normaliseText(v).replace(/\s+/g, ' ').trim()
-    : Array.isArray(v)
-      ? v.map(norm)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, norm(x)]))
-        : v;
-
-/** One labelled field against the parse, in the shared corpus format. */
-function assertField(parsed: ParsedReport, field: string, want: unknown): void {
-  if (field === 'judgements') {
-    assert.deepEqual(Object.fromEntries(parsed.judgements.map((j) => [j.key, j.grade])), want);
-  } else if (field === 'recommendations') {
-    assert.equal(parsed.recommendations.length, want, JSON.stringify(parsed.recommendations, null, 1));
-  } else if (field === 'keyFindings') {
-    const have = parsed.keyFindings.map(norm);
-    for (const sentence of want as string[]) assert.ok(have.includes(norm(sentence)), `missing ${JSON.stringify(sentence)} in ${JSON.stringify(have, null, 1)}`);
-  } else {
-    assert.deepEqual(norm((parsed as unknown as Record<string, unknown>)[field]), norm(want));
-  }
-}
-
-describe('local authority reports read as labelled', () => {
+describe('the labelled local-authority corpus', () => {
   it('labels every family of LA report: ILACS with and without overall, SIF, focused visit', () => {
+    const labels = loadLabels('local-authority');
     const kinds = labels.map((l) => `${l.expected.kind}/${l.expected.overall === null ? 'ungraded' : 'graded'}`);
     for (const k of ['la-childrens-services/graded', 'la-childrens-services/ungraded', 'la-focused-visit/ungraded']) assert.ok(kinds.includes(k), k);
   });
-
-  for (const label of labels) {
-    for (const [extractor, extract] of Object.entries(extractors)) {
-      describe(`${label.file} read with ${extractor}`, () => {
-        let parsed: ParsedReport;
-        before(async () => {
-          parsed = parseReportPages(await extract(join(DIR, label.file)));
-        });
-        for (const [field, want] of Object.entries(label.expected)) {
-          it(`reads ${field}`, () => assertField(parsed, field, want));
-        }
-        it('lists nothing as unreadable', () => assert.deepEqual(parsed.unreadable, []));
-      });
-    }
-  }
 });
 
 const page = (lines: string[]) => lines.join('\n');
