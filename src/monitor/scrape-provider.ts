@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { OfstedMonitorError, ProviderNotFoundError, UnreadableReportError, UpstreamUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { ChangeEvent, ProviderInfo, ProviderPage } from '../ofsted/types.js';
+import type { ChangeEvent, ProviderInfo, ProviderPage, ReportLink } from '../ofsted/types.js';
 import { sharedExtractor } from '../ofsted/reports/extract/create-extractor.js';
 import { parseReportPages } from '../ofsted/reports/parse-report.js';
 import { PARSER_VERSION } from '../ofsted/reports/parser-version.js';
@@ -32,17 +32,23 @@ export interface ScrapeResult {
   events: ChangeEvent[];
 }
 
-/**
- * Scrape one provider end to end: page → new reports → parse → store → change events.
- * Safe to repeat or to retry after a crash: reports are keyed by fileId, events by deterministic id,
- * and everything one run learns is written in a single transaction.
- */
-export async function scrapeProvider(urn: string, deps: ScrapeDeps): Promise<ScrapeResult> {
-  const { site, store, logger } = deps;
-  const now = deps.now ?? (() => new Date());
-  const extract = deps.extract ?? ((pdf: Buffer) => sharedExtractor().extract(pdf));
-  const log = logger.child({ urn });
+/** Step 1: what the provider page lists that is not stored yet. */
+export interface ProviderListing {
+  urn: string;
+  provider: ProviderInfo;
+  /** Reports listed on the page whose fileId is not stored. */
+  fresh: ReportLink[];
+  /** True when the provider has no stored baseline yet. */
+  baseline: boolean;
+}
 
+/**
+ * Read a provider's page and list its reports not yet stored. Raises provider-closed (stored) when a
+ * provider we have a baseline for is no longer listed, then rethrows ProviderNotFoundError.
+ */
+export async function readProviderListing(urn: string, deps: ScrapeDeps): Promise<ProviderListing> {
+  const { site, store } = deps;
+  const now = deps.now ?? (() => new Date());
   const known = await store.getProvider(urn);
   let page: ProviderPage;
   try {
@@ -50,65 +56,89 @@ export async function scrapeProvider(urn: string, deps: ScrapeDeps): Promise<Scr
   } catch (err) {
     if (err instanceof ProviderNotFoundError && known && !known.closedAt && known.firstScrapedAt) {
       await recordClosed(urn, known, store, now().toISOString());
-      log.warn('provider no longer listed by Ofsted: raised provider-closed');
+      deps.logger.warn({ urn }, 'provider no longer listed by Ofsted: raised provider-closed');
     }
     throw err;
   }
-
-  const stored = await store.listReports(urn);
-  const storedIds = new Set(stored.map((r) => r.fileId));
+  const storedIds = new Set((await store.listReports(urn)).map((r) => r.fileId));
   const fresh = page.reports.filter((r) => !storedIds.has(r.fileId));
-  log.info({ listed: page.reports.length, new: fresh.length }, 'provider page read');
+  deps.logger.info({ urn, listed: page.reports.length, new: fresh.length }, 'provider page read');
+  return { urn, provider: page.provider, fresh, baseline: !known?.firstScrapedAt };
+}
 
+/**
+ * Step 2: download, extract and parse one report. A report that cannot be read is returned with
+ * `parsed: null` and the reason (it becomes scrape-failed); only an upstream outage throws, so the
+ * report is not stored and is tried again later.
+ */
+export async function readReport(urn: string, link: ReportLink, deps: ScrapeDeps): Promise<StoredReport> {
+  const now = deps.now ?? (() => new Date());
+  const extract = deps.extract ?? ((pdf: Buffer) => sharedExtractor().extract(pdf));
+  const log = deps.logger.child({ urn, fileId: link.fileId });
+  const base = { fileId: link.fileId, urn, url: link.url, title: link.title, publishedAt: link.date, parserVersion: PARSER_VERSION };
+  let pdf: Buffer;
+  try {
+    pdf = await deps.site.downloadReport(link.url);
+  } catch (err) {
+    if (err instanceof UpstreamUnavailableError || !(err instanceof OfstedMonitorError)) throw err;
+    return { ...base, sha256: null, parsed: null, error: err.message, fetchedAt: now().toISOString() };
+  }
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  // Kept with the report so a better parser can re-derive it later (`reparse`), even when this one fails.
+  let pages: string[] | null = null;
+  try {
+    pages = await extract(pdf);
+    const parsed = parseReportPages(pages);
+    if (parsed.urn && parsed.urn !== urn) throw new UnreadableReportError(`the report is for URN ${parsed.urn}, not ${urn}`);
+    log.info({ kind: parsed.kind, overall: parsed.overall, unreadable: parsed.unreadable }, 'report parsed');
+    return { ...base, sha256, parsed, error: null, fetchedAt: now().toISOString(), pages };
+  } catch (err) {
+    if (!(err instanceof OfstedMonitorError)) throw err;
+    log.warn({ err: err.message }, 'report unreadable');
+    return { ...base, sha256, parsed: null, error: err.message, fetchedAt: now().toISOString(), pages };
+  }
+}
+
+/**
+ * Step 3: store what was read and the change events it implies, in one transaction. Returns only the
+ * events not stored before, so a retried step raises nothing twice.
+ */
+export async function recordChanges(listing: ProviderListing, incoming: readonly StoredReport[], deps: ScrapeDeps): Promise<ChangeEvent[]> {
+  const { store } = deps;
+  const now = deps.now ?? (() => new Date());
+  const at = now().toISOString();
+  const history = await store.history(listing.urn);
+  const candidates = detectChanges({ urn: listing.urn, history, incoming, baseline: listing.baseline, at });
+  const events = await store.recordScrape({ provider: listing.provider, reports: [...incoming], events: candidates, at });
+  for (const e of events) deps.logger.info({ urn: listing.urn, event: e.type, from: e.from, to: e.to, backfill: e.backfill }, e.summary);
+  return events;
+}
+
+/**
+ * Scrape one provider end to end: page → new reports → parse → store → change events (steps 1-3 in a
+ * row; the daemon runs the same steps as queue jobs). Safe to repeat or to retry after a crash: reports
+ * are keyed by fileId, events by deterministic id, and everything one run learns is written at once.
+ */
+export async function scrapeProvider(urn: string, deps: ScrapeDeps): Promise<ScrapeResult> {
+  const listing = await readProviderListing(urn, deps);
   const incoming: StoredReport[] = [];
   let unavailable: UpstreamUnavailableError | null = null;
-  for (const link of fresh) {
-    const base = { fileId: link.fileId, urn, url: link.url, title: link.title, publishedAt: link.date, parserVersion: PARSER_VERSION };
-    let pdf: Buffer;
+  for (const link of listing.fresh) {
     try {
-      pdf = await site.downloadReport(link.url);
+      incoming.push(await readReport(urn, link, deps));
     } catch (err) {
-      if (err instanceof UpstreamUnavailableError) {
-        // Not stored, so the next scrape tries again; the rest of this run still lands.
-        unavailable = err;
-        log.warn({ fileId: link.fileId, err: err.message }, 'report download failed; will retry next scrape');
-        continue;
-      }
-      if (!(err instanceof OfstedMonitorError)) throw err;
-      incoming.push({ ...base, sha256: null, parsed: null, error: err.message, fetchedAt: now().toISOString() });
-      continue;
-    }
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
-    // Kept with the report so a better parser can re-derive it later (`reparse`), even when this one fails.
-    let pages: string[] | null = null;
-    try {
-      pages = await extract(pdf);
-      const parsed = parseReportPages(pages);
-      if (parsed.urn && parsed.urn !== urn) {
-        throw new UnreadableReportError(`the report is for URN ${parsed.urn}, not ${urn}`);
-      }
-      incoming.push({ ...base, sha256, parsed, error: null, fetchedAt: now().toISOString(), pages });
-      log.info({ fileId: link.fileId, kind: parsed.kind, overall: parsed.overall, unreadable: parsed.unreadable }, 'report parsed');
-    } catch (err) {
-      if (!(err instanceof OfstedMonitorError)) throw err;
-      incoming.push({ ...base, sha256, parsed: null, error: err.message, fetchedAt: now().toISOString(), pages });
-      log.warn({ fileId: link.fileId, err: err.message }, 'report unreadable');
+      if (!(err instanceof UpstreamUnavailableError)) throw err;
+      // Not stored, so the next scrape tries again; the rest of this run still lands.
+      unavailable = err;
+      deps.logger.warn({ urn, fileId: link.fileId, err: err.message }, 'report download failed; will retry next scrape');
     }
   }
-
-  const baseline = !known?.firstScrapedAt;
   // A baseline must be whole: if part of it could not be fetched, store nothing, so that the next try is
   // still a baseline and old reports never raise alerts as if they were news.
-  if (unavailable && baseline) throw unavailable;
-
-  const at = now().toISOString();
-  const history = await store.history(urn);
-  const candidates = detectChanges({ urn, history, incoming, baseline, at });
-  const events = await store.recordScrape({ provider: page.provider, reports: incoming, events: candidates, at });
-  for (const e of events) log.info({ event: e.type, from: e.from, to: e.to, backfill: e.backfill }, e.summary);
-
+  if (unavailable && listing.baseline) throw unavailable;
+  const events = await recordChanges(listing, incoming, deps);
   if (unavailable) throw unavailable;
-  return { urn, provider: page.provider, inspections: await store.history(urn), events };
+  return { urn, provider: listing.provider, inspections: await deps.store.history(urn), events };
 }
 
 async function recordClosed(urn: string, known: ProviderInfo & { category: string }, store: Store, at: string): Promise<void> {
