@@ -1,0 +1,3 @@
+// Job payloads are JSON: these re-export the domain types that travel through Redis.
+export type { ReportLink } from '../src/ofsted/types.js';
+export type { StoredReport as StoredReportJson } from '../src/store/store.js';
