@@ -1,0 +1,24 @@
+# ofsted-monitor: the daemon image (API + scheduler, or workers only with `daemon --role worker`).
+FROM node:20-bookworm-slim
+
+# poppler-utils: pdftotext, the default PDF text extractor. chromium: the page fallback for script-only
+# pages. python3/make/g++: better-sqlite3 builds from source when no prebuilt binary matches.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends poppler-utils chromium fonts-liberation python3 make g++ ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY package.json package-lock.json ./
+# npm ci fails on bullmq's optional platform packages on some mirrors; install honours the lock file.
+RUN npm install --no-audit --no-fund --ignore-scripts=false
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+ENV NODE_ENV=production \
+    CHROMIUM_PATH=/usr/bin/chromium \
+    DATABASE_URL=sqlite:/data/ofsted-monitor.db
+VOLUME ["/data"]
+USER node
+EXPOSE 3000
+ENTRYPOINT ["node", "bin/ofsted-monitor.js"]
+CMD ["daemon"]
