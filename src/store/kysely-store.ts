@@ -119,6 +119,8 @@ export class KyselyStore implements Store {
 
   async recordScrape(record: ScrapeRecord): Promise<ChangeEvent[]> {
     return this.db.transaction().execute(async (trx) => {
+      // The provider upsert comes first on purpose: on PostgreSQL its row lock queues concurrent
+      // scrapes of one provider, so everything below reads what the other one committed.
       const provider = providerToRow(record.provider, record.at);
       await trx
         .insertInto('providers')
@@ -176,16 +178,18 @@ export class KyselyStore implements Store {
   async watchAdd(urns: readonly string[]): Promise<number> {
     if (urns.length === 0) return 0;
     const addedAt = this.#now().toISOString();
+    const unique = [...new Set(urns)];
     return this.db.transaction().execute(async (trx) => {
       let added = 0;
-      for (const urn of urns) {
-        const row = await trx
+      // Multi-row inserts: a 5,600-URN import is a dozen statements, not thousands of round trips.
+      for (let i = 0; i < unique.length; i += IN_LIST_CHUNK) {
+        const rows = await trx
           .insertInto('watchlist')
-          .values({ urn, added_at: addedAt })
+          .values(unique.slice(i, i + IN_LIST_CHUNK).map((urn) => ({ urn, added_at: addedAt })))
           .onConflict((oc) => oc.column('urn').doNothing())
           .returning('urn')
-          .executeTakeFirst();
-        if (row) added += 1;
+          .execute();
+        added += rows.length;
       }
       return added;
     });
@@ -250,44 +254,17 @@ async function pointInspection(trx: Transaction<Database>, report: StoredReport)
       .where('urn', '=', lost.urn)
       .where('kind', '=', lost.kind)
       .where('inspection_start', '=', lost.inspectionStart)
+      .where('file_id', '=', report.fileId)
       .execute();
     await repointToNewest(trx, lost);
   }
-  if (!identity) return;
-
-  const current = await trx
-    .selectFrom('inspections')
-    .innerJoin('reports', 'reports.file_id', 'inspections.file_id')
-    .select(['inspections.file_id', 'reports.published_at'])
-    .where('inspections.urn', '=', identity.urn)
-    .where('inspections.kind', '=', identity.kind)
-    .where('inspections.inspection_start', '=', identity.inspectionStart)
-    .executeTakeFirst();
-  if (!current) {
-    await trx
-      .insertInto('inspections')
-      .values({
-        urn: identity.urn,
-        kind: identity.kind,
-        inspection_start: identity.inspectionStart,
-        file_id: report.fileId,
-      })
-      .execute();
-  } else if (current.file_id !== report.fileId && supersedes(report.publishedAt, current.published_at)) {
-    await trx
-      .updateTable('inspections')
-      .set({ file_id: report.fileId })
-      .where('urn', '=', identity.urn)
-      .where('kind', '=', identity.kind)
-      .where('inspection_start', '=', identity.inspectionStart)
-      .execute();
-  }
+  if (identity) await offerInspection(trx, identity, report.fileId, report.publishedAt);
 }
 
 async function repointToNewest(trx: Transaction<Database>, identity: InspectionIdentity): Promise<void> {
   const best = await trx
     .selectFrom('reports')
-    .select('file_id')
+    .select(['file_id', 'published_at'])
     .where('urn', '=', identity.urn)
     .where('kind', '=', identity.kind)
     .where('inspection_start', '=', identity.inspectionStart)
@@ -295,14 +272,56 @@ async function repointToNewest(trx: Transaction<Database>, identity: InspectionI
     .orderBy('published_at', (ob) => ob.desc().nullsFirst())
     .orderBy('fetched_at', 'desc')
     .executeTakeFirst();
-  if (!best) return;
-  await trx
-    .insertInto('inspections')
-    .values({
-      urn: identity.urn,
-      kind: identity.kind,
-      inspection_start: identity.inspectionStart,
-      file_id: best.file_id,
-    })
-    .execute();
+  if (best) await offerInspection(trx, identity, best.file_id, best.published_at);
+}
+
+// Rounds of compare-and-swap before giving up; each lost round means another writer committed.
+const POINTER_ROUNDS = 8;
+
+/**
+ * Point the inspection at `fileId` unless the report it already points at supersedes it. Safe
+ * against concurrent writers on PostgreSQL (SQLite serialises them anyway): the insert yields to a
+ * row another transaction inserted, and the update only applies if the pointer still holds what was
+ * read, so two workers can neither collide on the key nor overwrite a newer report with an older one.
+ */
+async function offerInspection(
+  trx: Transaction<Database>,
+  identity: InspectionIdentity,
+  fileId: string,
+  publishedAt: string | null,
+): Promise<void> {
+  const key = { urn: identity.urn, kind: identity.kind, inspection_start: identity.inspectionStart };
+  for (let round = 0; round < POINTER_ROUNDS; round += 1) {
+    const inserted = await trx
+      .insertInto('inspections')
+      .values({ ...key, file_id: fileId })
+      .onConflict((oc) => oc.columns(['urn', 'kind', 'inspection_start']).doNothing())
+      .returning('file_id')
+      .executeTakeFirst();
+    if (inserted) return;
+
+    const current = await trx
+      .selectFrom('inspections')
+      .innerJoin('reports', 'reports.file_id', 'inspections.file_id')
+      .select(['inspections.file_id', 'reports.published_at'])
+      .where('inspections.urn', '=', key.urn)
+      .where('inspections.kind', '=', key.kind)
+      .where('inspections.inspection_start', '=', key.inspection_start)
+      .executeTakeFirst();
+    if (!current) continue; // removed by another writer since the insert: offer it again
+    if (current.file_id === fileId || !supersedes(publishedAt, current.published_at)) return;
+
+    const swapped = await trx
+      .updateTable('inspections')
+      .set({ file_id: fileId })
+      .where('urn', '=', key.urn)
+      .where('kind', '=', key.kind)
+      .where('inspection_start', '=', key.inspection_start)
+      .where('file_id', '=', current.file_id)
+      .executeTakeFirst();
+    if (Number(swapped.numUpdatedRows) > 0) return;
+  }
+  throw new OfstedMonitorError(
+    `inspection ${identity.urn} ${identity.kind} ${identity.inspectionStart} kept changing under concurrent writers`,
+  );
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { BadInputError, OfstedMonitorError } from '../errors.js';
-import type { KyselyStoreOptions } from './kysely-store.js';
+import { PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
+import { redactDatabaseUrl, scrubDatabaseUrl } from './redact-database-url.js';
 import { SQLITE_MEMORY, SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -27,15 +28,13 @@ export function parseDatabaseUrl(databaseUrl: string): DatabaseTarget {
   throw new BadInputError('DATABASE_URL must start with sqlite: or postgres:// (e.g. sqlite:./data/ofsted-monitor.db)');
 }
 
+/** Options for openStore; the pool settings apply to PostgreSQL only. */
+export type OpenStoreOptions = PostgresStoreOptions;
+
 /** Open the store a DATABASE_URL names and bring its schema up to date. */
-export async function openStore(databaseUrl: string, options: KyselyStoreOptions = {}): Promise<Store> {
+export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
   const target = parseDatabaseUrl(databaseUrl);
-  if (target.kind === 'postgres') {
-    throw new OfstedMonitorError(
-      'PostgreSQL support arrives with the daemon; for now set DATABASE_URL=sqlite:<path> ' +
-        '(the default is sqlite:./data/ofsted-monitor.db)',
-    );
-  }
+  if (target.kind === 'postgres') return openPostgres(target.url, options);
   const store = SqliteStore.open(target.path, options);
   try {
     await store.migrate();
@@ -44,4 +43,30 @@ export async function openStore(databaseUrl: string, options: KyselyStoreOptions
     throw error;
   }
   return store;
+}
+
+async function openPostgres(url: string, options: OpenStoreOptions): Promise<Store> {
+  const store = PostgresStore.open(url, options);
+  const where = redactDatabaseUrl(url);
+  try {
+    await store.ping();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw new OfstedMonitorError(`cannot reach PostgreSQL at ${where}: ${scrubDatabaseUrl(reasonOf(error), url)}`, {
+      cause: error,
+    });
+  }
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw new OfstedMonitorError(`${scrubDatabaseUrl(reasonOf(error), url)} (PostgreSQL at ${where})`, { cause: error });
+  }
+  return store;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return reasonOf(error.errors[0]);
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
 }

@@ -1,41 +1,37 @@
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { after, before, describe, it } from 'node:test';
 import { PARSER_VERSION } from '../../src/ofsted/reports/parser-version.js';
 import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { openStore } from '../../src/store/open-store.js';
+import { runCli } from '../helpers/cli.js';
+import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 
 describe('reparse', () => {
   let site: FakeOfsted;
-  let tmp: ReturnType<typeof tempDir>;
+  let database: TestDatabase;
   let env: Record<string, string>;
-  let dbPath: string;
 
   before(async () => {
     site = await startFakeOfsted({ now: '2019-12-31', bulk: false });
-    tmp = tempDir();
-    dbPath = `${tmp.dir}/monitor.db`;
-    env = { DATABASE_URL: `sqlite:${dbPath}`, OFSTED_REPORTS_URL: site.reportsUrl, OFSTED_FILES_URL: site.filesUrl };
+    database = await testDatabaseUrl();
+    env = { DATABASE_URL: database.url, OFSTED_REPORTS_URL: site.reportsUrl, OFSTED_FILES_URL: site.filesUrl };
     const scrape = await runCli(['scrape', 'SC036243', '--json'], env);
     assert.equal(scrape.code, 0, scrape.stderr);
   });
   after(async () => {
     await site.close();
-    tmp.cleanup();
+    await database.cleanup();
   });
 
   it('re-derives reports an older parser read badly, from stored text, and raises no events', async () => {
     // Pretend an older parser version missed every grade.
-    const db = new Database(dbPath);
-    const rows = db.prepare("select file_id, parsed_json from reports where kind = 'childrens-home-full'").all() as {
-      file_id: string;
-      parsed_json: string;
-    }[];
-    for (const row of rows) {
-      const old = { ...JSON.parse(row.parsed_json), overall: null, judgements: [], parserVersion: '0' };
-      db.prepare("update reports set parsed_json = ?, overall = null, parser_version = '0' where file_id = ?").run(JSON.stringify(old), row.file_id);
-    }
-    db.close();
+    const store = await openStore(database.url);
+    const rows = (await store.listReports('SC036243')).filter((r) => r.parsed?.kind === 'childrens-home-full');
+    assert.ok(rows.length > 0, 'the scrape stored full inspections');
+    await store.updateReports(
+      rows.map((r) => ({ ...r, parserVersion: '0', parsed: { ...r.parsed!, overall: null, judgements: [], parserVersion: '0' } })),
+    );
+    await store.close();
     const eventsBefore = (await runCli(['events', '--json'], env)).json().length;
 
     const run = await runCli(['reparse', 'SC036243', '--json'], env);

@@ -1,20 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 
 // End to end: the compiled CLI against the local Ofsted site, as a user runs it.
 
 describe('scrape against the local Ofsted site', () => {
   let site: FakeOfsted;
-  let tmp: ReturnType<typeof tempDir>;
+  let database: TestDatabase;
   let env: Record<string, string>;
 
   before(async () => {
     site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
-    tmp = tempDir();
+    database = await testDatabaseUrl();
     env = {
-      DATABASE_URL: `sqlite:${tmp.dir}/monitor.db`,
+      DATABASE_URL: database.url,
       OFSTED_REPORTS_URL: site.reportsUrl,
       OFSTED_FILES_URL: site.filesUrl,
       FETCH_ATTEMPTS: '3',
@@ -23,7 +24,7 @@ describe('scrape against the local Ofsted site', () => {
   });
   after(async () => {
     await site.close();
-    tmp.cleanup();
+    await database.cleanup();
   });
 
   const published = (urn: string) =>

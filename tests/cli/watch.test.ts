@@ -3,17 +3,23 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 
 const CSV_2025 = join(REPO_ROOT, 'fixtures/real/csv/childrens_social_care/provider_level_at_31_Mar_2025.csv');
 
 describe('watch', () => {
   let tmp: ReturnType<typeof tempDir>;
   let env: Record<string, string>;
-  before(() => {
+  let database: TestDatabase;
+  before(async () => {
     tmp = tempDir();
-    env = { DATABASE_URL: `sqlite:${tmp.dir}/nested/dir/monitor.db` };
+    database = await testDatabaseUrl();
+    env = { DATABASE_URL: database.url };
   });
-  after(() => tmp.cleanup());
+  after(async () => {
+    tmp.cleanup();
+    await database.cleanup();
+  });
 
   it('imports all 5,600 URNs of the real 2025 provider-level CSV and reports the count', async () => {
     const run = await runCli(['watch', 'import', CSV_2025, '--json'], env);

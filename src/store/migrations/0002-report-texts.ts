@@ -1,4 +1,4 @@
-import type { MigrationStep } from './migration-step.js';
+import { textType, type MigrationStep } from './migration-step.js';
 
 /**
  * Keep each report's extracted text (gzip of its pages joined by form feeds), so a better parser can
@@ -9,7 +9,7 @@ export const reportTexts: MigrationStep = {
   async up(db, dialect) {
     await db.schema
       .createTable('report_texts')
-      .addColumn('file_id', 'text', (c) => c.primaryKey().references('reports.file_id'))
+      .addColumn('file_id', textType(dialect), (c) => c.primaryKey().references('reports.file_id'))
       .addColumn('pages_gz', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
       .execute();
   },

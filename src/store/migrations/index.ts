@@ -3,7 +3,7 @@ import { initial } from './0001-initial.js';
 import { reportTexts } from './0002-report-texts.js';
 import type { MigrationStep, SqlDialect } from './migration-step.js';
 
-export type { MigrationStep, SqlDialect } from './migration-step.js';
+export { textType, type MigrationStep, type SqlDialect } from './migration-step.js';
 
 // Listed here rather than discovered on disk, so migrations work the same from src/ (tsx) and dist/.
 // Names sort in application order; never rename or edit a released one, add the next number instead.
