@@ -1,0 +1,72 @@
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { ApiDeps } from './api-deps.js';
+import { ApiToken } from './auth/api-token.js';
+import { HttpError } from './http-error.js';
+import { requestId, requestLogSerializers } from './request-log.js';
+import { BOARD_PATH, registerAdminBoard } from './routes/admin-board-routes.js';
+import { registerEventRoutes } from './routes/event-routes.js';
+import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerJobRoutes } from './routes/job-routes.js';
+import { registerMetricsRoutes } from './routes/metrics-routes.js';
+import { registerProviderRoutes } from './routes/provider-routes.js';
+import { registerWatchlistRoutes } from './routes/watchlist-routes.js';
+import { securityHeaders } from './security-headers.js';
+
+/** No endpoint takes more than a URN in its path; anything large is a mistake or an attack. */
+const BODY_LIMIT_BYTES = 16 * 1024;
+
+/** The fastify app with every route, not yet listening. */
+export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyInstance> {
+  const token = new ApiToken(deps.config.API_TOKEN);
+  const app = Fastify({
+    // Typed as fastify's base logger so route modules take a plain FastifyInstance.
+    loggerInstance: deps.logger.child({ component: 'api' }, { serializers: requestLogSerializers }) as FastifyBaseLogger,
+    genReqId: requestId,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A bounded wait for slow clients, so SIGTERM's close() is not held up by an idle keep-alive.
+    connectionTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: true,
+  });
+
+  // `curl -X POST -H 'Content-Type: application/json'` with no body is a normal way to call these.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new HttpError(400, 'the request body is not valid JSON'), undefined);
+    }
+  });
+
+  app.addHook('onSend', securityHeaders(BOARD_PATH));
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500 && !(error instanceof HttpError)) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.code(500).send({ error: 'internal error; the daemon log has the details' });
+    }
+    if (error instanceof HttpError) reply.headers(error.headers);
+    // Fastify's own 4xx (bad JSON, body too large, ...) carry a one-line message fit to show.
+    return reply.code(status).send({ error: error.message });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` }),
+  );
+
+  registerHealthRoutes(app, deps);
+  registerMetricsRoutes(app);
+  registerProviderRoutes(app, deps, token);
+  registerEventRoutes(app, deps);
+  registerJobRoutes(app, deps);
+  registerWatchlistRoutes(app, deps, token);
+  await registerAdminBoard(app, deps.queues, token);
+  return app;
+}

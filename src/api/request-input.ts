@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { BadInputError } from '../errors.js';
+import { parseUrn } from '../ofsted/urn.js';
+import type { EventFilter } from '../store/store.js';
+import { HttpError } from './http-error.js';
+
+// Path and query values checked before anything is read or queued; a bad one is a 400 with the same
+// one-line message the CLI prints for it.
+
+/** A URN from the path, trimmed and upper-cased; 400 when it is not one. */
+export function urnParam(raw: string): string {
+  try {
+    return parseUrn(raw);
+  } catch (error) {
+    if (error instanceof BadInputError) throw new HttpError(400, error.message);
+    throw error;
+  }
+}
+
+const EventQuery = z.object({
+  since: z
+    .string()
+    .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
+      message: 'needs an ISO date such as 2019-10-01',
+    })
+    .optional(),
+  urn: z.string().optional(),
+});
+
+/** `?since=<ISO date>&urn=<URN>` for GET /api/events, as the CLI's `events --since --urn`. */
+export function eventFilter(query: unknown): EventFilter {
+  const parsed = EventQuery.safeParse(query ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'query');
+    throw new HttpError(400, `${name}: ${issue?.code === 'invalid_type' ? 'give it once, as text' : issue?.message}`);
+  }
+  const filter: EventFilter = {};
+  if (parsed.data.since !== undefined) filter.since = parsed.data.since;
+  if (parsed.data.urn !== undefined) filter.urn = urnParam(parsed.data.urn);
+  return filter;
+}
+
+// BullMQ ids never contain ':' and ours are built from URNs, fileIds, ticks and '_' / '-'.
+const JOB_ID = /^[A-Za-z0-9._-]{1,200}$/;
+
+/** A job id from the path; 400 for anything no job of ours could be called. */
+export function jobIdParam(raw: string): string {
+  if (!JOB_ID.test(raw)) throw new HttpError(400, 'not a job id: expected letters, digits, ".", "_" or "-"');
+  return raw;
+}
