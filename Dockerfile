@@ -1,4 +1,4 @@
-# ofsted-monitor: the daemon image (API + scheduler, or workers only with `daemon --role worker`).
+# ofsted-monitor: the daemon image (API + scheduler + workers, or workers only with `daemon --no-api --no-scheduler`).
 FROM node:20-bookworm-slim
 
 # poppler-utils: pdftotext, the default PDF text extractor. chromium: the page fallback for script-only

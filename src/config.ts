@@ -47,6 +47,20 @@ const ConfigSchema = z.object({
   MAX_PDF_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   /** PDF text reader: pdftotext (poppler), pdf-parse (pdf.js), or auto = pdftotext when installed. @defaultValue auto */
   PDF_EXTRACTOR: z.enum(['auto', 'pdftotext', 'pdf-parse']).default('auto'),
+  /** Jobs each daemon or worker process runs at once, per queue. @defaultValue 4 */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Redis key prefix of the queues; daemons sharing a prefix share the work. @defaultValue bull */
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('bull'),
+  /** How long a worker holds a job's lock, ms: a crashed worker's job is recovered by another after about this long. @defaultValue 30000 */
+  JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** Attempts per queue job (network faults, Ofsted unavailable) before it fails. @defaultValue 5 */
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** First delay before a failed job is retried, ms; doubles each attempt, with jitter. @defaultValue 30000 */
+  JOB_BACKOFF_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Each sweep's provider jobs start at a random delay up to this, ms, so daemons restarting together do not stampede. @defaultValue 60000 */
+  SWEEP_JITTER_MS: z.coerce.number().int().min(0).default(60_000),
+  /** On SIGTERM/SIGINT, how long running jobs get to finish before they are released back to the queue, ms. @defaultValue 8000 */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(8_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -35,7 +35,7 @@ describe('docker-compose.yml', () => {
   it('lets the worker scale: no fixed name, no host port', () => {
     assert.equal(services.worker!.container_name, undefined);
     assert.equal(services.worker!.ports, undefined);
-    assert.deepEqual(services.worker!.command, ['daemon', '--role', 'worker']);
+    assert.deepEqual(services.worker!.command, ['daemon', '--no-api', '--no-scheduler']);
   });
 
   it('points the app at the stack through the documented variables', () => {

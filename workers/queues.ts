@@ -1,7 +1,7 @@
-import type { ReportLink, StoredReportJson } from './job-types.js';
+import type { ProviderListing, ReportLink, StoredReportJson } from './job-types.js';
 
-// Queue names and job ids shared by the scheduler, the processors and the HTTP API. BullMQ job ids may not
-// contain ':', so ids are built from URN and fileId with '-' and '_' only.
+// Queue names, job names, payloads and job ids shared by the scheduler, the processors, the CLI and the
+// HTTP API. BullMQ job ids may not contain ':', so ids are built from URN and fileId with '-' and '_' only.
 
 /** Scheduler ticks: one repeatable job whose processor fans out a provider job per watched URN. */
 export const SWEEP_QUEUE = 'ofsted-sweep';
@@ -15,10 +15,36 @@ export const NOTIFY_QUEUE = 'ofsted-notify';
 /** The one job scheduler id (upsertJobScheduler) for the watchlist sweep. */
 export const SWEEP_SCHEDULER_ID = 'watchlist-sweep';
 
+/** Job names: the provider queue carries both a provider's listing step and its record step. */
+export const SWEEP_JOB = 'sweep';
+export const PROVIDER_JOB = 'provider';
+export const RECORD_JOB = 'record';
+export const REPORT_JOB = 'report';
+export const NOTIFY_JOB = 'notify';
+
+/**
+ * BullMQ runs jobs without a priority before any prioritized job, so every provider, record and report
+ * job carries one: lower runs first, manual re-scrapes ahead of the sweep.
+ */
+export const MANUAL_PRIORITY = 1;
+export const SWEEP_PRIORITY = 10;
+
+export interface SweepJobData {
+  /** Set only on a sweep started by hand (tests, operators); scheduler ticks carry no data. */
+  reason?: 'manual';
+}
+
 export interface ProviderJobData {
   urn: string;
   /** 'sweep' for scheduled work, 'manual' for `scrape --queue` and POST /api/providers/<URN>/scrape. */
   reason: 'sweep' | 'manual';
+}
+
+/** The parent of a provider's report jobs: records what they read, in one transaction. */
+export interface RecordJobData {
+  urn: string;
+  reason: 'sweep' | 'manual';
+  listing: ProviderListing;
 }
 
 export interface ReportJobData {
@@ -30,19 +56,55 @@ export interface NotifyJobData {
   eventId: string;
 }
 
-/** Provider job id for a sweep tick: one job per URN per tick, so a URN swept twice in a tick runs once. */
-export function sweepProviderJobId(urn: string, tickId: string): string {
-  return `provider_${urn}_${tickId}`;
+/** What a finished provider job returns (GET /api/jobs/<id> shows it). */
+export interface ProviderJobResult {
+  urn: string;
+  /** Reports listed on the page that were not stored before this job. */
+  fresh: number;
+  /** Reports this job stored (parsed or not). */
+  stored: number;
+  /** New reports that could not be fetched this time (tried again next sweep). */
+  unfetched: number;
+  /** Events newly stored by this job, backfill included. */
+  events: { id: string; type: string; backfill: boolean }[];
 }
 
-/** Manual re-scrape job id: deduplicated while one for the URN is waiting. */
+/** Keep a job id to BullMQ's alphabet: ':' separates Redis key parts. */
+function idPart(value: string): string {
+  return value.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/** Provider job id for a sweep tick: one job per URN per tick, so a URN swept twice in a tick runs once. */
+export function sweepProviderJobId(urn: string, tickId: string): string {
+  return `provider_${idPart(urn)}_${idPart(tickId)}`;
+}
+
+/**
+ * Manual re-scrape job id: deduplicated while one for the URN is waiting. A finished one is removed
+ * before the next request re-uses the id (see enqueueManualScrape in workers/manual-scrape.ts).
+ */
 export function manualProviderJobId(urn: string): string {
-  return `manual_${urn}`;
+  return `manual_${idPart(urn)}`;
+}
+
+/** At most one provider job per URN is pending at a time (sweep or manual), so a URN is never scraped twice at once. */
+export function providerDeduplicationId(urn: string): string {
+  return `provider_${idPart(urn)}`;
+}
+
+/** The record job of a provider job: a child of it, and the parent of its report jobs. */
+export function recordJobId(providerJobId: string): string {
+  return `record_${idPart(providerJobId)}`;
 }
 
 /** Report job id: a report found twice (two sweeps, two daemons) is processed once. */
 export function reportJobId(urn: string, fileId: string): string {
-  return `report_${urn}_${fileId}`;
+  return `report_${idPart(urn)}_${idPart(fileId)}`;
+}
+
+/** Notify job id: one per event, so an event recorded by a retried job is handed on once. */
+export function notifyJobId(eventId: string): string {
+  return `notify_${idPart(eventId)}`;
 }
 
 export type { StoredReportJson };

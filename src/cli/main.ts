@@ -6,6 +6,7 @@ import {
   ProviderNotFoundError,
   UpstreamUnavailableError,
 } from '../errors.js';
+import { registerDaemon } from './commands/daemon.js';
 import { registerEvents } from './commands/events.js';
 import { registerHistory } from './commands/history.js';
 import { registerParse } from './commands/parse.js';
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   registerEvents(program, ctx);
   registerWatch(program, ctx);
   registerReparse(program, ctx);
+  registerDaemon(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -134,3 +134,12 @@ process.stdout.write(
     `parse/pdftotext ratio: ${((defaultName === 'pdftotext' ? withPdftotext : withPdfParse) / baseline).toFixed(2)}`,
   ].join('\n') + '\n',
 );
+
+// Sweep section (tools/bench/sweep.ts): the daemon's watchlist sweep of the real provider-level list.
+// `--sweep-limit=N` watches only the first N URNs; `--no-sweep` skips the section.
+if (!process.argv.includes('--no-sweep')) {
+  const { renderSweepBench, runSweepBench } = await import('./sweep.js');
+  const sweepLimit = process.argv.find((a) => a.startsWith('--sweep-limit='))?.slice('--sweep-limit='.length);
+  const sweep = await runSweepBench({ root, ...(sweepLimit ? { limit: Number(sweepLimit) } : {}) });
+  process.stdout.write(`\n${renderSweepBench(sweep)}\n`);
+}

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { ManualScrape } from '../../../workers/manual-scrape.js';
 import { OfstedMonitorError } from '../../errors.js';
 import { scrapeProvider } from '../../monitor/scrape-provider.js';
 import { parseUrn } from '../../ofsted/urn.js';
@@ -15,7 +16,10 @@ export function registerScrape(program: Command, ctx: () => CliContext): void {
     .action(async (rawUrn: string, opts: { json?: boolean; queue?: boolean }) => {
       const urn = parseUrn(rawUrn);
       if (opts.queue) {
-        throw new OfstedMonitorError('--queue needs the daemon, which this version does not ship yet; run `scrape` without --queue');
+        const queued = await enqueue(ctx(), urn);
+        if (opts.json) return printJson(queued);
+        process.stdout.write(`${queued.deduplicated ? 'already queued' : 'queued'}: job ${queued.jobId} (${queued.state})\n`);
+        return;
       }
       const c = ctx();
       const extractor = c.openExtractor();
@@ -38,4 +42,31 @@ export function registerScrape(program: Command, ctx: () => CliContext): void {
       ];
       process.stdout.write(`${out.join('\n')}\n`);
     });
+}
+
+/** `scrape --queue`: hand the URN to a running daemon as a high-priority job. */
+async function enqueue(c: CliContext, urn: string): Promise<ManualScrape> {
+  const { createRedisConnection, DEFAULT_REDIS_URL, redactRedisUrl, redisAnswers } = await import('../../redis/redis-connection.js');
+  const url = c.config.REDIS_URL ?? DEFAULT_REDIS_URL;
+  if (!(await redisAnswers(url))) {
+    throw new OfstedMonitorError(
+      `cannot reach Redis at ${redactRedisUrl(url)}: start \`ofsted-monitor daemon\` (or set REDIS_URL to its Redis), or run scrape without --queue`,
+    );
+  }
+  // Loaded only here so the other commands do not pay for BullMQ at start-up.
+  const [{ Queue }, { jobSettingsFromConfig }, { enqueueManualScrape }, { PROVIDER_QUEUE }] = await Promise.all([
+    import('bullmq'),
+    import('../../../workers/job-options.js'),
+    import('../../../workers/manual-scrape.js'),
+    import('../../../workers/queues.js'),
+  ]);
+  const connection = createRedisConnection(url, { role: 'client' });
+  connection.on('error', () => undefined);
+  const queue = new Queue(PROVIDER_QUEUE, { connection, prefix: c.config.QUEUE_PREFIX });
+  try {
+    return await enqueueManualScrape(queue, urn, jobSettingsFromConfig(c.config));
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
 }

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.js';
+import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
+import { DaemonProcess } from './support/daemon-process.js';
+import { inspectQueues, uniquePrefix } from './support/queue-fixture.js';
+import { startTestRedis, type TestRedis } from './support/test-redis.js';
+import { waitFor } from './support/wait-for.js';
+
+// SIGTERM in the middle of a sweep, with one report download hanging: the daemon stops taking jobs,
+// releases what it cannot finish, and exits 0 well within 10 s; the next daemon finishes the sweep.
+
+const WATCHED = ['SC036243', 'SC488596', 'SC036109'];
+/** One of SC488596's reports: its download hangs until the first daemon has gone. */
+const HANGING = '81560207';
+
+describe('daemon: SIGTERM mid-sweep', () => {
+  let site: FakeOfsted;
+  let redis: TestRedis;
+  let db: TestDatabase;
+  let store: Store;
+  let queues: ReturnType<typeof inspectQueues>;
+  const daemons: DaemonProcess[] = [];
+  let env: Record<string, string>;
+
+  before(async () => {
+    site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
+    redis = await startTestRedis();
+    db = await testDatabaseUrl();
+    store = await openStore(db.url);
+    await store.watchAdd(WATCHED);
+    const prefix = uniquePrefix('sigterm');
+    queues = inspectQueues(redis.url, prefix);
+    env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: prefix,
+      OFSTED_REPORTS_URL: site.reportsUrl,
+      OFSTED_FILES_URL: site.filesUrl,
+      SCRAPE_SCHEDULE: '*/5 * * * * *',
+      SWEEP_JITTER_MS: '200',
+      // Slow enough that the sweep is still going when the signal comes.
+      REQUESTS_PER_SECOND: '4',
+      PORT: '0',
+      FETCH_TIMEOUT_MS: '60000',
+      // SHUTDOWN_GRACE_MS and JOB_LOCK_MS keep their defaults (8 s, 30 s): the bound is the shipped one.
+    };
+  });
+  after(async () => {
+    for (const d of daemons) await d.stop('SIGKILL');
+    await queues.close();
+    await store.close();
+    await db.cleanup();
+    await site.close();
+    await redis.stop();
+  });
+
+  const published = (urn: string) => site.scenario.provider(urn)!.reports.filter((r) => r.publishedAt <= site.now());
+
+  it('exits 0 within 10 s, and the next start finishes the work', async () => {
+    site.setFault({ fileId: HANGING }, { kind: 'slow', ms: 120_000 });
+    const first = DaemonProcess.start(env);
+    daemons.push(first);
+    await first.started();
+    await waitFor('the hanging download to start', () => site.requests.some((r) => r.path.endsWith(`/v1/file/${HANGING}`)), 20_000, 50);
+    await first.waitForLog('a report parsed', (l) => l.msg === 'report parsed', 20_000);
+    const before = await store.listReports('SC488596');
+    assert.ok(before.length < published('SC488596').length, 'the sweep is not finished');
+
+    const stopped = await first.stop('SIGTERM');
+    assert.equal(stopped.code, 0, first.text.join('\n'));
+    console.log(`# stopped in ${stopped.ms} ms`);
+    assert.ok(stopped.ms < 10_000, `stopped in ${stopped.ms} ms`);
+    assert.ok(first.logs.some((l) => l.msg === 'released unfinished job back to the queue'), 'the hanging job was handed back');
+    assert.ok(first.logs.some((l) => l.msg?.startsWith('daemon stopped')));
+
+    site.clearFaults();
+    const second = DaemonProcess.start(env);
+    daemons.push(second);
+    await second.started();
+    await waitFor(
+      'every history stored',
+      async () => {
+        for (const urn of WATCHED) if ((await store.listReports(urn)).length !== published(urn).length) return false;
+        return true;
+      },
+      30_000,
+    );
+    for (const urn of WATCHED) {
+      const reports = await store.listReports(urn);
+      assert.equal(new Set(reports.map((r) => r.fileId)).size, reports.length);
+      assert.equal((await store.history(urn)).length, published(urn).length);
+    }
+    const events = await store.listEvents();
+    assert.ok(events.every((e) => e.backfill));
+    assert.equal((await second.stop('SIGTERM')).code, 0);
+  });
+});

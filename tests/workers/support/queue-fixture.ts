@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { NOTIFY_QUEUE, PROVIDER_QUEUE, REPORT_QUEUE, SWEEP_QUEUE } from '../../../workers/queues.js';
+
+/** A queue prefix no other test (or test run on a shared Redis) uses. */
+export function uniquePrefix(name: string): string {
+  return `t-${name}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
+
+/** The four queues under `prefix`, for a test to look into, and a cleanup that deletes them from Redis. */
+export function inspectQueues(redisUrl: string, prefix: string) {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  connection.on('error', () => undefined);
+  const make = (name: string) => {
+    const q = new Queue(name, { connection, prefix });
+    q.on('error', () => undefined);
+    return q;
+  };
+  const queues = { sweep: make(SWEEP_QUEUE), provider: make(PROVIDER_QUEUE), report: make(REPORT_QUEUE), notify: make(NOTIFY_QUEUE) };
+  return {
+    ...queues,
+    connection,
+    async close(): Promise<void> {
+      for (const q of Object.values(queues)) {
+        await q.removeJobScheduler('watchlist-sweep').catch(() => undefined);
+        await q.obliterate({ force: true }).catch(() => undefined);
+        await q.close();
+      }
+      await connection.del(`${prefix}:ofsted-politeness`).catch(() => undefined);
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { ChangeEvent } from '../src/ofsted/types.js';
+import type { Logger } from '../src/logger.js';
+import type { ReportSource } from '../src/monitor/scrape-provider.js';
+import type { Store } from '../src/store/store.js';
+import type { DaemonQueues } from './daemon-queues.js';
+import type { JobSettings } from './job-options.js';
+
+/** Counters the processors feed (the API's Prometheus registry in a daemon). */
+export interface WorkerMetrics {
+  countParseFailure(): void;
+  countEvents(events: readonly Pick<ChangeEvent, 'type'>[]): void;
+}
+
+/** What the processors are given: the same parts `scrape` uses, plus the queues they hand work on to. */
+export interface ProcessorDeps {
+  store: Store;
+  /** The Ofsted site behind the politeness limiter. */
+  source: ReportSource;
+  /** PDF → text of each page. */
+  extract: (pdf: Buffer) => Promise<string[]>;
+  /** Base logger; each job logs through a child carrying jobId, queue and urn. */
+  logger: Logger;
+  queues: DaemonQueues;
+  settings: JobSettings;
+  metrics: WorkerMetrics;
+}

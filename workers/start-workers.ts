@@ -1,0 +1,116 @@
+import { hostname } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Worker, type Job, type Queue, type WorkerOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { StoredReport } from '../src/store/store.js';
+import type { ProcessorDeps } from './processor-deps.js';
+import { runProvider } from './provider.worker.js';
+import {
+  PROVIDER_QUEUE,
+  RECORD_JOB,
+  REPORT_QUEUE,
+  SWEEP_QUEUE,
+  type ProviderJobData,
+  type ProviderJobResult,
+  type RecordJobData,
+  type ReportJobData,
+  type SweepJobData,
+} from './queues.js';
+import { runRecord, type RecordResult } from './record.worker.js';
+import { runReport } from './report.worker.js';
+import { jobProcessor } from './run-job.js';
+import { runSweep, type SweepResult } from './sweep.worker.js';
+
+export interface WorkerPoolOptions {
+  connection: Redis;
+  /** QUEUE_PREFIX. */
+  prefix: string;
+  /** Jobs at once per queue in this process (WORKER_CONCURRENCY). */
+  concurrency: number;
+  /**
+   * Job lock, ms (JOB_LOCK_MS): renewed every half of it while a job runs, so a crashed worker's job is
+   * handed to another after at most about twice this (lock expiry plus one stalled-job check).
+   */
+  lockMs: number;
+  /** REQUESTS_PER_SECOND: sizes BullMQ's per-queue limiter (see politeness-limiter.ts for why both). */
+  requestsPerSecond: number;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  /**
+   * Stop taking jobs; give running ones `graceMs` to finish, cancelling (releasing) what is still
+   * running 2 s before that; then stop waiting. Jobs that neither finished nor were released keep
+   * their lock until it expires, and the stalled-job check of any daemon runs them again.
+   */
+  close(graceMs: number): Promise<{ closedCleanly: boolean }>;
+}
+
+/** The sweep, provider (listing and record steps) and report workers of one process. */
+export function startWorkers(deps: ProcessorDeps, options: WorkerPoolOptions): RunningWorkers {
+  const base: WorkerOptions = {
+    connection: options.connection,
+    prefix: options.prefix,
+    lockDuration: options.lockMs,
+    stalledInterval: options.lockMs,
+    // A job whose worker died twice in a row is still worth a third try before it is failed.
+    maxStalledCount: 2,
+    name: `${hostname()}:${process.pid}`,
+  };
+  // Loose on purpose: the shared request schedule paces requests; this cap only makes queue.rateLimit() effective.
+  const limiter = { max: Math.max(2, Math.ceil(options.requestsPerSecond * 2)), duration: 1_000 };
+  const providerQueue = () => deps.queues.provider as unknown as Queue;
+
+  const sweep = new Worker<SweepJobData, SweepResult>(
+    SWEEP_QUEUE,
+    jobProcessor(deps.logger, () => deps.queues.sweep as unknown as Queue, (job, _token, _signal, log) => runSweep(deps, job, log)),
+    { ...base, concurrency: 1 },
+  );
+  const provider = new Worker<ProviderJobData | RecordJobData, ProviderJobResult | RecordResult>(
+    PROVIDER_QUEUE,
+    jobProcessor(deps.logger, providerQueue, (job, token, signal, log) =>
+      job.name === RECORD_JOB
+        ? runRecord(deps, job as Job<RecordJobData, RecordResult>, log)
+        : runProvider(deps, job as Job<ProviderJobData, ProviderJobResult>, token, signal, log),
+    ),
+    { ...base, concurrency: options.concurrency, limiter },
+  );
+  const report = new Worker<ReportJobData, StoredReport>(
+    REPORT_QUEUE,
+    jobProcessor(deps.logger, () => deps.queues.report as unknown as Queue, (job, _token, signal, log) => runReport(deps, job, signal, log)),
+    { ...base, concurrency: options.concurrency, limiter },
+  );
+  const workers = [sweep, provider, report] as Worker[];
+
+  for (const worker of workers) {
+    // An 'error' event without a listener would crash the process (e.g. while Redis restarts).
+    worker.on('error', (err) => deps.logger.warn({ queue: worker.name, err: err.message }, 'worker error'));
+    worker.on('failed', (job, err) => {
+      if (!job) return;
+      const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError';
+      deps.logger[final ? 'error' : 'warn'](
+        { jobId: job.id, queue: worker.name, urn: (job.data as { urn?: string }).urn, attemptsMade: job.attemptsMade, err: err.message },
+        final ? 'job failed for good' : 'job failed; will retry',
+      );
+    });
+    worker.on('stalled', (jobId) => deps.logger.warn({ jobId, queue: worker.name }, 'stalled job recovered (its worker stopped renewing the lock)'));
+  }
+
+  let closing: Promise<{ closedCleanly: boolean }> | undefined;
+  return {
+    workers,
+    close(graceMs: number) {
+      closing ??= (async () => {
+        const closed = Promise.all(workers.map((w) => w.close())).then(() => true);
+        const cancelAt = Math.max(0, graceMs - 2_000);
+        const cancel = delay(cancelAt, undefined, { ref: false }).then(() => {
+          for (const w of workers) w.cancelAllJobs('the daemon is stopping');
+        });
+        const clean = await Promise.race([closed, delay(graceMs, false, { ref: false })]);
+        void cancel;
+        return { closedCleanly: clean };
+      })();
+      return closing;
+    },
+  };
+}

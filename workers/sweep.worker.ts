@@ -1,0 +1,42 @@
+import type { Job } from 'bullmq';
+import type { Logger } from '../src/logger.js';
+import { providerJobOptions } from './job-options.js';
+import type { ProcessorDeps } from './processor-deps.js';
+import { PROVIDER_JOB, providerDeduplicationId, sweepProviderJobId, type ProviderJobData, type SweepJobData } from './queues.js';
+
+/** Provider jobs added per Redis round trip. */
+const BATCH = 500;
+
+export interface SweepResult {
+  tick: string;
+  watched: number;
+  /** Provider jobs this tick added. */
+  added: number;
+  /** URNs skipped because a job for them was still pending (from an earlier tick or a manual request). */
+  alreadyPending: number;
+}
+
+/**
+ * A scheduler tick: one provider job per watched URN, id from URN and tick (a retried tick adds nothing
+ * twice), deduplicated per URN (a URN whose previous job is still running is not queued again), each
+ * starting at a random delay up to SWEEP_JITTER_MS so daemons restarting together do not stampede.
+ */
+export async function runSweep(deps: ProcessorDeps, job: Job<SweepJobData, SweepResult>, log: Logger): Promise<SweepResult> {
+  // Scheduler jobs carry the tick's scheduled time; a sweep added by hand is named by its own id.
+  const tick = String(job.opts.prevMillis ?? job.id);
+  const urns = (await deps.store.watchList()).map((w) => w.urn);
+  let added = 0;
+  for (let i = 0; i < urns.length; i += BATCH) {
+    const batch = urns.slice(i, i + BATCH).map((urn) => {
+      const jobId = sweepProviderJobId(urn, tick);
+      const data: ProviderJobData = { urn, reason: 'sweep' };
+      const delay = deps.settings.sweepJitterMs > 0 ? Math.floor(Math.random() * deps.settings.sweepJitterMs) : 0;
+      return { name: PROVIDER_JOB, data, opts: providerJobOptions(deps.settings, { jobId, deduplicationId: providerDeduplicationId(urn), reason: 'sweep', delay }) };
+    });
+    const jobs = await deps.queues.provider.addBulk(batch);
+    added += jobs.filter((j, k) => j.id === batch[k]?.opts.jobId).length;
+  }
+  const result = { tick, watched: urns.length, added, alreadyPending: urns.length - added };
+  log.info(result, 'sweep: provider jobs queued');
+  return result;
+}
