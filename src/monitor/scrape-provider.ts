@@ -60,7 +60,7 @@ export async function readProviderListing(urn: string, deps: ScrapeDeps): Promis
     }
     throw err;
   }
-  const storedIds = new Set((await store.listReports(urn)).map((r) => r.fileId));
+  const storedIds = new Set(await store.listReportFileIds(urn));
   const fresh = page.reports.filter((r) => !storedIds.has(r.fileId));
   deps.logger.info({ urn, listed: page.reports.length, new: fresh.length }, 'provider page read');
   return { urn, provider: page.provider, fresh, baseline: !known?.firstScrapedAt };

@@ -97,6 +97,11 @@ export class KyselyStore implements Store {
     return rows.map(rowToReport);
   }
 
+  async listReportFileIds(urn: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('reports').select('file_id').where('urn', '=', urn).execute();
+    return rows.map((r) => r.file_id);
+  }
+
   async getReport(fileId: string): Promise<StoredReport | null> {
     const row = await this.db.selectFrom('reports').selectAll().where('file_id', '=', fileId).executeTakeFirst();
     return row ? rowToReport(row) : null;

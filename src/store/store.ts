@@ -79,6 +79,8 @@ export interface Store {
   /** Every stored report of a provider (parsed or not), oldest publication first. */
   listReports(urn: string): Promise<StoredReport[]>;
   getReport(fileId: string): Promise<StoredReport | null>;
+  /** Just the fileIds stored for a provider: what a sweep needs to tell new reports from known ones. */
+  listReportFileIds(urn: string): Promise<string[]>;
 
   /**
    * Stored inspections, oldest first: one per (urn, kind, inspectionStart), each the newest

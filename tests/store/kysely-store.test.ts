@@ -296,6 +296,8 @@ describe(`Store inspections on ${KIND}`, () => {
       (await store.listReports(URN)).map((r) => r.fileId),
       ['a', 'b', 'c'],
     );
+    assert.deepEqual((await store.listReportFileIds(URN)).sort(), ['a', 'b', 'c'], 'fileIds alone, failed ones included');
+    assert.deepEqual(await store.listReportFileIds('SC999999'), []);
   });
 });
 

@@ -1,6 +1,9 @@
 // Last resort for pages a plain GET cannot read (a script shell, a challenge): render them in Debian's
 // Chromium via playwright-core, with every request outside the allowed origins aborted.
-import { chromium, errors, type Browser, type BrowserContext, type Route } from 'playwright-core';
+import type { Browser, BrowserContext, Route } from 'playwright-core';
+
+// playwright-core is loaded on first use: it adds ~70 MB to a process, and almost no page needs a browser.
+const playwright = () => import('playwright-core');
 import type { Logger } from 'pino';
 import { ForbiddenHostError, OfstedMonitorError, UpstreamUnavailableError } from '../../errors.js';
 import { toOrigin } from './http-client.js';
@@ -31,8 +34,8 @@ export class BrowserPool {
   /** The shared browser, launching it if needed; relaunched if it crashed or was closed. */
   browser(): Promise<Browser> {
     if (!this.#browser) {
-      const launching = chromium
-        .launch({ executablePath: this.chromiumPath, args: CHROMIUM_ARGS })
+      const launching = playwright()
+        .then(({ chromium }) => chromium.launch({ executablePath: this.chromiumPath, args: CHROMIUM_ARGS }))
         .then((browser) => {
           browser.on('disconnected', () => {
             if (this.#browser === launching) this.#browser = null;
@@ -83,6 +86,7 @@ export async function renderWithBrowser(url: string, options: RenderOptions): Pr
   }
   const ownPool = options.pool ? null : new BrowserPool(options.chromiumPath);
   const pool = options.pool ?? ownPool!;
+  const { errors } = await playwright();
   let context: BrowserContext | undefined;
   try {
     const browser = await pool.browser();
