@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { testDatabaseUrl } from '../helpers/test-database.js';
 import { startApiFixture, TOKEN, type ApiFixture } from './support/api-fixture.js';
-import { startTestRedis } from './support/local-redis.js';
+import { startTestRedis } from '../helpers/test-redis.js';
 
 /** Requests that carry the token every way a caller might send it, right and wrong. */
 async function sendTokenEverywhere(base: string, token: string): Promise<void> {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { countEvents, countParseFailure, observeFetch } from '../../src/api/index.js';
 import { NOTIFY_QUEUE, PROVIDER_QUEUE, REPORT_QUEUE, SWEEP_QUEUE } from '../../workers/queues.js';
 import { startApiFixture, type ApiFixture } from './support/api-fixture.js';
-import { hasRedisServer } from './support/local-redis.js';
+import { hasRedisServer } from '../helpers/test-redis.js';
 
 /** The value of one sample line, e.g. `ofsted_monitor_jobs{queue="x",state="waiting"}`; undefined when absent. */
 function sample(text: string, series: string): number | undefined {

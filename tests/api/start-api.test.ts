@@ -9,7 +9,7 @@ import { OfstedMonitorError } from '../../src/errors.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
-import { startTestRedis, type TestRedis } from './support/local-redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 
 describe('startApi', () => {
   let redis: TestRedis;

@@ -12,7 +12,7 @@ import { runCli, tempDir } from '../helpers/cli.js';
 import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import { DaemonProcess } from '../workers/support/daemon-process.js';
 import { inspectQueues, uniquePrefix } from '../workers/support/queue-fixture.js';
-import { freePort, startTestRedis, type TestRedis } from '../workers/support/test-redis.js';
+import { freePort, startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import { waitFor } from '../workers/support/wait-for.js';
 
 // The `daemon` command and `scrape --queue`, run as users run them.

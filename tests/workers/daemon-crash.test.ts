@@ -7,7 +7,7 @@ import { notifyJobId } from '../../workers/queues.js';
 import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import { DaemonProcess } from './support/daemon-process.js';
 import { inspectQueues, uniquePrefix } from './support/queue-fixture.js';
-import { startTestRedis, type TestRedis } from './support/test-redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import { waitFor } from './support/wait-for.js';
 
 // kill -9 a daemon while it downloads a new report: nothing of that report is stored, its job keeps its

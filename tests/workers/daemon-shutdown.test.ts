@@ -6,7 +6,7 @@ import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.
 import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import { DaemonProcess } from './support/daemon-process.js';
 import { inspectQueues, uniquePrefix } from './support/queue-fixture.js';
-import { startTestRedis, type TestRedis } from './support/test-redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import { waitFor } from './support/wait-for.js';
 
 // SIGTERM in the middle of a sweep, with one report download hanging: the daemon stops taking jobs,

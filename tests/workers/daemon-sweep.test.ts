@@ -8,7 +8,7 @@ import { notifyJobId } from '../../workers/queues.js';
 import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import { DaemonProcess, type LogLine } from './support/daemon-process.js';
 import { inspectQueues, uniquePrefix } from './support/queue-fixture.js';
-import { startTestRedis, type TestRedis } from './support/test-redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import { waitFor } from './support/wait-for.js';
 
 // The compiled daemon, as operators run it, on a 5-second schedule against the local Ofsted site:

@@ -9,7 +9,7 @@ import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js'
 import type { LogLine } from './support/daemon-process.js';
 import { startInProcessDaemon } from './support/in-process-daemon.js';
 import { inspectQueues, uniquePrefix } from './support/queue-fixture.js';
-import { startTestRedis, type TestRedis } from './support/test-redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import { waitFor } from './support/wait-for.js';
 
 // What the daemon does when things go wrong: an unreadable report, Ofsted failing for a while, a URN

@@ -5,7 +5,7 @@ import { PolitenessDelayError } from '../../workers/politeness-delay-error.js';
 import { PolitenessLimiter } from '../../workers/politeness-limiter.js';
 import { ReleaseJobError } from '../../workers/release-job-error.js';
 import { uniquePrefix } from './support/queue-fixture.js';
-import { startTestRedis, type TestRedis } from './support/test-redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 
 // The shared request schedule on a real Redis, with one connection per "process".
 

@@ -8,7 +8,7 @@ import type { RunningDaemon } from '../../workers/daemon.js';
 import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import { startInProcessDaemon } from './support/in-process-daemon.js';
 import { inspectQueues, uniquePrefix } from './support/queue-fixture.js';
-import { startTestRedis, type TestRedis } from './support/test-redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import { waitFor } from './support/wait-for.js';
 
 // Ofsted answers 429 with Retry-After: every worker holds back that long, not just the one that asked.

@@ -9,7 +9,7 @@ import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { NOTIFY_QUEUE, PROVIDER_QUEUE, REPORT_QUEUE, SWEEP_QUEUE } from '../../../workers/queues.js';
 import { testDatabaseUrl } from '../../helpers/test-database.js';
-import { startTestRedis, type TestRedis } from './local-redis.js';
+import { startTestRedis, type TestRedis } from '../../helpers/test-redis.js';
 
 export const TOKEN = `test-token-${randomBytes(12).toString('hex')}`;
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,42 +6,53 @@ import { join } from 'node:path';
 
 export interface TestRedis {
   url: string;
+  /** True when this process started the server (so a test may stop it). */
+  owned: boolean;
+  /** Stop the server if owned (idempotent) and remove its directory. */
   stop(): Promise<void>;
 }
 
+/** Whether a private redis-server can be started here. */
+export function hasRedisServer(): boolean {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
 /**
- * REDIS_URL when CI provides one (each test then isolates itself with a unique QUEUE_PREFIX), else a
- * private redis-server on a free port in a temp dir, killed by stop().
+ * REDIS_URL when CI provides one (tests then isolate themselves with a unique queue prefix), else a
+ * private redis-server on a free port in a temp dir. `own: true` always starts a private one.
  */
-export async function startTestRedis(): Promise<TestRedis> {
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => undefined };
-  // The free port can be taken between the probe and redis binding it: try again.
+export async function startTestRedis(options: { own?: boolean } = {}): Promise<TestRedis> {
+  if (!options.own && process.env.REDIS_URL) {
+    return { url: process.env.REDIS_URL, owned: false, stop: async () => undefined };
+  }
+  // A free port can be taken between the probe and redis binding it; a second try covers that race.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startPrivate(await freePort());
-    } catch (err) {
-      if (attempt >= 3) throw err;
+      return await startPrivateRedis(await freePort());
+    } catch (error) {
+      if (attempt >= 3) throw error;
     }
   }
 }
 
-async function startPrivate(port: number): Promise<TestRedis> {
-  const dir = mkdtempSync(join(tmpdir(), 'ofsted-workers-redis-'));
+async function startPrivateRedis(port: number): Promise<TestRedis> {
+  const dir = mkdtempSync(join(tmpdir(), 'ofsted-test-redis-'));
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   try {
-    await ready(child);
-  } catch (err) {
+    await waitForReady(child);
+  } catch (error) {
     child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
-    throw err;
+    throw error;
   }
   let stopped: Promise<void> | undefined;
   return {
     url: `redis://127.0.0.1:${port}`,
+    owned: true,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         const done = () => {
@@ -57,10 +68,11 @@ async function startPrivate(port: number): Promise<TestRedis> {
   };
 }
 
-function ready(child: ChildProcess): Promise<void> {
+function waitForReady(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 10_000);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
@@ -68,7 +80,6 @@ function ready(child: ChildProcess): Promise<void> {
         resolve();
       }
     });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`redis-server exited with ${code}: ${output}`));
