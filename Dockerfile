@@ -14,7 +14,9 @@ RUN npm install --no-audit --no-fund --ignore-scripts=false
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
+# NODE_OPTIONS: the heap settings of workers/service-node-options.ts (keep the two equal; a test checks).
 ENV NODE_ENV=production \
+    NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=8" \
     CHROMIUM_PATH=/usr/bin/chromium \
     DATABASE_URL=sqlite:/data/ofsted-monitor.db
 VOLUME ["/data"]

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
+import { SERVICE_NODE_OPTIONS } from '../workers/service-node-options.js';
 import { REPO_ROOT } from './helpers/cli.js';
 
 // No Docker engine runs here or in CI, so the compose file is checked as data: valid YAML, the services
@@ -47,5 +48,10 @@ describe('docker-compose.yml', () => {
       assert.ok(env.API_TOKEN, 'API_TOKEN is required, never defaulted');
       assert.deepEqual(Object.keys(services[name]!.depends_on!).sort(), ['postgres', 'redis']);
     }
+  });
+
+  it('the image runs node with the heap settings the sweep benchmark measured', () => {
+    const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
+    assert.match(dockerfile, new RegExp(`NODE_OPTIONS="${SERVICE_NODE_OPTIONS}"`));
   });
 });

@@ -62,7 +62,9 @@ export async function readProviderListing(urn: string, deps: ScrapeDeps): Promis
   }
   const storedIds = new Set(await store.listReportFileIds(urn));
   const fresh = page.reports.filter((r) => !storedIds.has(r.fileId));
-  deps.logger.info({ urn, listed: page.reports.length, new: fresh.length }, 'provider page read');
+  // A daily sweep reads thousands of unchanged pages: only the ones with something new are worth a line.
+  const level = fresh.length > 0 ? 'info' : 'debug';
+  deps.logger[level]({ urn, listed: page.reports.length, new: fresh.length }, 'provider page read');
   return { urn, provider: page.provider, fresh, baseline: !known?.firstScrapedAt };
 }
 

@@ -6,6 +6,7 @@ import { OfstedMonitorError } from '../errors.js';
 import { ImmediateSqliteDialect } from './immediate-sqlite-dialect.js';
 import { KyselyStore, type KyselyStoreOptions } from './kysely-store.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 /** SQLite's name for a private in-memory database. */
 export const SQLITE_MEMORY = ':memory:';
@@ -18,7 +19,7 @@ export class SqliteStore extends KyselyStore {
   readonly #sqlite: BetterSqlite3.Database;
 
   private constructor(sqlite: BetterSqlite3.Database, options: KyselyStoreOptions) {
-    super(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) }), 'sqlite', options);
+    super(new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) }), 'sqlite', options);
     this.#sqlite = sqlite;
   }
 

@@ -20,3 +20,28 @@ export function processPeakRssMb(pid: number): number {
   const kb = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? NaN);
   return kb / 1024;
 }
+
+/** Resident set size of a process now (VmRSS), MB. */
+export function processRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/** Sample a process's RSS every `everyMs` until stopped; returns the highest seen, MB. */
+export function sampleRss(pid: number, everyMs = 100): { stop(): number } {
+  let peak = processRssMb(pid);
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, processRssMb(pid));
+    } catch {
+      // the process has exited
+    }
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}

@@ -14,8 +14,9 @@ import { readUrnsFromCsv } from '../../src/ofsted/csv/watchlist-csv.js';
 import { LocalRedisServer } from '../../src/redis/local-redis-server.js';
 import { openStore } from '../../src/store/open-store.js';
 import { startFakeOfsted } from '../fake-ofsted/index.js';
+import { SERVICE_NODE_OPTIONS } from '../../workers/service-node-options.js';
 import { PROVIDER_QUEUE, REPORT_QUEUE, SWEEP_JOB, SWEEP_QUEUE } from '../../workers/queues.js';
-import { processCpuMs, processPeakRssMb } from './sweep-process-stats.js';
+import { processCpuMs, processPeakRssMb, processRssMb, sampleRss } from './sweep-process-stats.js';
 
 export interface SweepBenchOptions {
   /** Repository root (fixtures, bin/). */
@@ -34,6 +35,8 @@ export interface SweepMeasure {
   cpuMs: number;
   requests: number;
   reports: number;
+  /** Highest RSS of the worker seen during this sweep (sampled every 100 ms), MB. */
+  peakRssMb: number;
 }
 
 export interface SweepBenchResult {
@@ -41,6 +44,8 @@ export interface SweepBenchResult {
   baseline: SweepMeasure;
   unchanged: SweepMeasure;
   peakRssMb: number;
+  /** RSS of the worker once started, before any job, MB. */
+  idleRssMb: number;
   eventLoop: { p99Ms: number; maxMs: number } | null;
 }
 
@@ -92,6 +97,8 @@ export async function runSweepBench(options: SweepBenchOptions): Promise<SweepBe
       WORKER_CONCURRENCY: String(options.concurrency ?? 4),
       // The shipped level: writing its log lines is part of what a sweep costs.
       LOG_LEVEL: 'info',
+      // The heap settings the Docker image runs the daemon with.
+      NODE_OPTIONS: SERVICE_NODE_OPTIONS,
     });
     cleanups.push(() => worker.stop());
     await worker.ready;
@@ -99,6 +106,7 @@ export async function runSweepBench(options: SweepBenchOptions): Promise<SweepBe
     const runSweep = async (name: string): Promise<SweepMeasure> => {
       const requestsBefore = site.requests.length;
       const cpuBefore = processCpuMs(worker.pid);
+      const rss = sampleRss(worker.pid);
       const started = performance.now();
       await sweep.add(SWEEP_JOB, { reason: 'manual' }, { jobId: `bench-${name}` });
       await drained(sweep, provider, report, `bench-${name}`, (n) => say(`  ${name}: ${n} provider jobs left`));
@@ -109,16 +117,18 @@ export async function runSweepBench(options: SweepBenchOptions): Promise<SweepBe
         cpuMs: processCpuMs(worker.pid) - cpuBefore,
         requests: requests.length,
         reports: requests.filter((r) => r.path.startsWith('/v1/file/')).length,
+        peakRssMb: rss.stop(),
       };
     };
 
+    const idleRssMb = processRssMb(worker.pid);
     say(`sweep bench: ${urns.length} URNs, first sweep (baselines)...`);
     const baseline = await runSweep('baseline');
     say(`sweep bench: second sweep (nothing changed)...`);
     const unchanged = await runSweep('unchanged');
     const peakRssMb = processPeakRssMb(worker.pid);
     const stopReport = await worker.stop();
-    return { urns: urns.length, baseline, unchanged, peakRssMb, eventLoop: stopReport?.eventLoop ?? null };
+    return { urns: urns.length, baseline, unchanged, peakRssMb, idleRssMb, eventLoop: stopReport?.eventLoop ?? null };
   } finally {
     for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => undefined);
   }
@@ -206,6 +216,7 @@ export function renderSweepBench(r: SweepBenchResult): string {
     `sweep: ${r.urns} watched URNs against the local Ofsted site, one worker process, politeness limiter off`,
     `  first sweep (baselines): ${s(r.baseline.wallMs)} wall, ${s(r.baseline.cpuMs)} CPU, ${r.baseline.requests} requests (${r.baseline.reports} report PDFs)`,
     `  second sweep (nothing changed): ${s(r.unchanged.wallMs)} wall, ${s(r.unchanged.cpuMs)} CPU, ${r.unchanged.requests} requests (${r.unchanged.reports} report PDFs), ${(r.urns / (r.unchanged.wallMs / 1000)).toFixed(0)} URNs/s`,
+    `  worker RSS: ${r.idleRssMb.toFixed(0)} MB started, peaks ${r.baseline.peakRssMb.toFixed(0)} MB in the first sweep and ${r.unchanged.peakRssMb.toFixed(0)} MB in the second (sampled); VmHWM ${r.peakRssMb.toFixed(0)} MB`,
     `  event loop delay in the worker: ${r.eventLoop ? `p99 ${r.eventLoop.p99Ms} ms, max ${r.eventLoop.maxMs} ms` : 'n/a'}`,
     `sweep cpu-ms per unchanged urn: ${perUrn.toFixed(2)}`,
     `sweep peak rss mb: ${r.peakRssMb.toFixed(0)}`,

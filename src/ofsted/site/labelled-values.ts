@@ -15,17 +15,36 @@ export interface LabelledValue {
 
 const MAX_LABEL_LENGTH = 60;
 
-/** All label/value pairs in document order. */
-export function labelledValues($: CheerioAPI, scope?: Cheerio<AnyNode>): LabelledValue[] {
+/** Page chrome: its "Label: value" lines (menus, search forms) are never the provider's details. */
+export const PAGE_CHROME: ReadonlySet<string> = new Set(['header', 'footer', 'nav', 'form']);
+
+/**
+ * All label/value pairs in document order (below `scope` when given, the whole document otherwise),
+ * leaving out whatever is inside an element named in `outside`.
+ */
+export function labelledValues(
+  $: CheerioAPI,
+  scope?: Cheerio<AnyNode>,
+  outside: ReadonlySet<string> = NOTHING,
+): LabelledValue[] {
   const out: LabelledValue[] = [];
-  const found = scope ? scope.find('li, p, dt, th, td') : $('li, p, dt, th, td');
-  found.each((_, el) => {
-    const pair = pairOf($, el);
-    if (!pair) return;
-    const key = labelKey(pair.label);
-    const value = cleanText(pair.value);
-    if (key && value && key.length <= MAX_LABEL_LENGTH) out.push({ key, value, element: el });
-  });
+  // A plain walk over the DOM: this runs on every page of every sweep, and cheerio selectors per
+  // candidate element cost more than all the rest of reading the page.
+  const visit = (nodes: readonly AnyNode[]) => {
+    for (const n of nodes) {
+      if (!isTag(n) || SKIPPED.has(n.name) || outside.has(n.name)) continue;
+      if (CANDIDATES.has(n.name)) {
+        const pair = pairOf(n);
+        if (pair) {
+          const key = labelKey(pair.label);
+          const value = cleanText(pair.value);
+          if (key && value && key.length <= MAX_LABEL_LENGTH) out.push({ key, value, element: n });
+        }
+      }
+      visit(n.children);
+    }
+  };
+  for (const root of scope ? scope.toArray() : $.root().toArray()) if ('children' in root) visit(root.children);
   return out;
 }
 
@@ -38,47 +57,87 @@ export function valueFor(pairs: LabelledValue[], labels: readonly string[]): Lab
   return null;
 }
 
-function pairOf($: CheerioAPI, el: Element): { label: string; value: string } | null {
-  const node = $(el);
-  switch (el.tagName) {
+function pairOf(el: Element): { label: string; value: string } | null {
+  switch (el.name) {
     case 'dt': {
-      const dd = node.nextAll('dd').first();
-      return dd.length ? { label: node.text(), value: dd.text() } : null;
+      const dd = nextSiblingNamed(el, 'dd');
+      return dd ? { label: textOf(el), value: textOf(dd) } : null;
     }
     case 'th': {
-      const td = node.nextAll('td').first();
-      return td.length ? { label: node.text(), value: td.text() } : null;
+      const td = nextSiblingNamed(el, 'td');
+      return td ? { label: textOf(el), value: textOf(td) } : null;
     }
     case 'td': {
       // A two-column row with the label in the first cell.
-      if (node.prevAll('td, th').length > 0) return null;
-      const cells = node.parent().children('td');
-      if (cells.length !== 2) return null;
-      return { label: node.text(), value: cells.eq(1).text() };
+      const cells = elementChildren(el.parent).filter((c) => c.name === 'td' || c.name === 'th');
+      if (cells[0] !== el) return null;
+      const tds = cells.filter((c) => c.name === 'td');
+      return tds.length === 2 ? { label: textOf(el), value: textOf(tds[1]!) } : null;
     }
     default:
-      return inlinePair(node);
+      return inlinePair(el);
   }
 }
 
 /** li/p: "Label: <strong>value</strong>", "<span>Label</span><span>value</span>" or "Label: value" text. */
-function inlinePair(node: Cheerio<Element>): { label: string; value: string } | null {
-  if (node.find('li, p, ul, ol, table, dl').length > 0) return null;
-  const strong = node.find('strong, b').first();
-  if (strong.length) {
-    const label = textBefore(node, strong.get(0)!);
-    if (label.trim()) return { label, value: strong.text() };
+function inlinePair(el: Element): { label: string; value: string } | null {
+  if (firstDescendant(el, (d) => BLOCKS.has(d.name))) return null;
+  const strong = firstDescendant(el, (d) => d.name === 'strong' || d.name === 'b');
+  if (strong) {
+    const label = textBefore(el, strong);
+    if (label.trim()) return { label, value: textOf(strong) };
   }
-  const children = node.children();
-  if (children.length === 2 && cleanText(node.text()) === cleanText(children.text())) {
-    return { label: children.eq(0).text(), value: children.eq(1).text() };
+  const text = textOf(el);
+  const children = elementChildren(el);
+  if (children.length === 2 && cleanText(text) === cleanText(textOf(children[0]!) + textOf(children[1]!))) {
+    return { label: textOf(children[0]!), value: textOf(children[1]!) };
   }
-  const colon = /^([^:]{1,60}):\s*(.+)$/s.exec(cleanText(node.text()));
+  const colon = /^([^:]{1,60}):\s*(.+)$/s.exec(cleanText(text));
   return colon ? { label: colon[1]!, value: colon[2]! } : null;
 }
 
+const CANDIDATES = new Set(['li', 'p', 'dt', 'th', 'td']);
+/** Elements whose li/p is a container, not a "Label: value" line. */
+const BLOCKS = new Set(['li', 'p', 'ul', 'ol', 'table', 'dl']);
+const SKIPPED = new Set(['script', 'style', 'template']);
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** An element (a doctype also has nodeType 1, but no children). */
+function isTag(n: AnyNode): n is Element {
+  return n.nodeType === 1 && 'children' in n;
+}
+
+function elementChildren(n: AnyNode | null): Element[] {
+  return n && 'children' in n ? n.children.filter(isTag) : [];
+}
+
+function nextSiblingNamed(el: Element, name: string): Element | null {
+  for (let n = el.nextSibling; n; n = n.nextSibling) if (isTag(n) && n.name === name) return n;
+  return null;
+}
+
+/** First element below `el` (document order) that `test` accepts. */
+function firstDescendant(el: Element, test: (e: Element) => boolean): Element | null {
+  for (const c of el.children) {
+    if (!isTag(c)) continue;
+    if (test(c)) return c;
+    const below = firstDescendant(c, test);
+    if (below) return below;
+  }
+  return null;
+}
+
+/** All text below a node, as cheerio's .text() gives it. */
+function textOf(n: AnyNode): string {
+  if (n.nodeType === 3 && 'data' in n) return n.data;
+  if (!('children' in n)) return '';
+  let text = '';
+  for (const c of n.children) text += textOf(c);
+  return text;
+}
+
 /** Text of `root` that comes before `stop` in document order. */
-function textBefore(root: Cheerio<Element>, stop: AnyNode): string {
+function textBefore(root: Element, stop: AnyNode): string {
   let text = '';
   let done = false;
   const walk = (nodes: AnyNode[]) => {
@@ -92,6 +151,6 @@ function textBefore(root: Cheerio<Element>, stop: AnyNode): string {
       else if ('children' in n) walk(n.children);
     }
   };
-  walk(root.contents().toArray());
+  walk(root.children);
   return done ? text : '';
 }

@@ -7,7 +7,9 @@ import { BrowserPool, renderWithBrowser } from './browser-fallback.js';
 import type { HttpResponse } from './http-client-options.js';
 import { OfstedHttpClient } from './http-client.js';
 import { NotAPdfError } from './not-a-pdf-error.js';
-import { looksLikeChallenge, looksLikeScriptShell } from './page-detectors.js';
+import type { CheerioAPI } from 'cheerio';
+import { loadHtml } from './html-document.js';
+import { classifyPage } from './page-detectors.js';
 import { parseProviderPage } from './provider-page.js';
 import { ReportNotFoundError } from './report-not-found-error.js';
 import { parseSearchResults } from './search-page.js';
@@ -22,7 +24,8 @@ const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 interface HtmlPage {
   status: number;
   url: string;
-  html: string;
+  /** The page, parsed once for the detectors and the reader. */
+  doc: CheerioAPI;
 }
 
 export class OfstedSite {
@@ -55,7 +58,7 @@ export class OfstedSite {
     if (page.status !== 200) {
       throw new UpstreamUnavailableError(`Ofsted search for ${wanted} answered HTTP ${page.status}; try again later`);
     }
-    const hit = parseSearchResults(page.html, page.url).find((r) => r.urn === wanted);
+    const hit = parseSearchResults(page.doc, page.url).find((r) => r.urn === wanted);
     return hit ? { category: hit.category, url: this.#providerUrl(hit.category, wanted) } : null;
   }
 
@@ -112,28 +115,28 @@ export class OfstedSite {
     if (page.status !== 200) {
       throw new UpstreamUnavailableError(`provider page for ${urn} answered HTTP ${page.status}; try again later`);
     }
-    return parseProviderPage(page.html, page.url, this.#http.filesOrigin);
+    return parseProviderPage(page.doc, page.url, this.#http.filesOrigin);
   }
 
   /** GET a page; a script shell or challenge answered with 200 is rendered in Chromium instead. */
   async #getHtml(url: string): Promise<HtmlPage> {
     const res = await this.#http.get(url, { accept: HTML_ACCEPT });
-    const html = decodeHtml(res);
-    if (res.status !== 200 || !(looksLikeScriptShell(html) || looksLikeChallenge(html))) {
-      return { status: res.status, url: res.url, html };
-    }
+    const doc = loadHtml(decodeHtml(res));
+    if (res.status !== 200 || classifyPage(doc) === 'content') return { status: res.status, url: res.url, doc };
     this.#logger?.info({ url: res.url }, 'page needs a browser; using the Chromium fallback');
-    const rendered = await renderWithBrowser(res.url, {
-      allowedOrigins: [this.#http.reportsOrigin, this.#http.filesOrigin],
-      userAgent: this.#options.userAgent,
-      timeoutMs: this.#options.timeoutMs,
-      pool: this.#pool,
-      ...(this.#logger ? { logger: this.#logger } : {}),
-    });
-    if (looksLikeChallenge(rendered)) {
+    const rendered = loadHtml(
+      await renderWithBrowser(res.url, {
+        allowedOrigins: [this.#http.reportsOrigin, this.#http.filesOrigin],
+        userAgent: this.#options.userAgent,
+        timeoutMs: this.#options.timeoutMs,
+        pool: this.#pool,
+        ...(this.#logger ? { logger: this.#logger } : {}),
+      }),
+    );
+    if (classifyPage(rendered) === 'challenge') {
       throw new UpstreamUnavailableError(`${res.url} answered with a browser challenge even in Chromium; try again later`);
     }
-    return { status: res.status, url: res.url, html: rendered };
+    return { status: res.status, url: res.url, doc: rendered };
   }
 }
 

@@ -1,14 +1,14 @@
 // Reads a provider page (reports.ofsted.gov.uk/provider/<category>/<URN>) into a ProviderPage.
 // Tolerant by design: report links are found by their /v1/file/<id> href and details by label text,
 // so a change of class names or of list/table/dl layout does not silently lose data.
-import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { PageShapeError } from '../../errors.js';
 import type { ProviderPage, ReportLink } from '../types.js';
 import { normaliseUrn } from '../urn.js';
 import { providerPathOf, reportFileOf } from './file-url.js';
-import { labelledValues, valueFor, type LabelledValue } from './labelled-values.js';
+import { loadHtml, type HtmlSource } from './html-document.js';
+import { labelledValues, PAGE_CHROME, valueFor, type LabelledValue } from './labelled-values.js';
 import { parseDate } from '../dates.js';
 import { cleanText } from './page-text.js';
 
@@ -25,16 +25,19 @@ const LABELS = {
 /** Class names screen-reader-only text has gone by; Ofsted uses "nonvisual". */
 const HIDDEN_TEXT = '.nonvisual, .visually-hidden, .govuk-visually-hidden, .sr-only, .screen-reader-text';
 
-/** Parse provider page HTML. Throws PageShapeError when there is no title, no URN label and no report link. */
-export function parseProviderPage(html: string, pageUrl: string, filesOrigin: string): ProviderPage {
-  const $ = cheerio.load(html);
+/**
+ * Parse a provider page (its HTML, or the document already loaded, which this changes: scripts are
+ * dropped). Throws PageShapeError when there is no title, no URN label and no report link.
+ */
+export function parseProviderPage(source: HtmlSource, pageUrl: string, filesOrigin: string): ProviderPage {
+  const $ = loadHtml(source);
   $('script, style, template').remove();
   const files = new URL(filesOrigin).origin;
   const fromUrl = providerPathOf(pageUrl);
 
   const reports = reportLinks($, files);
   const reportItems = new Set(reports.flatMap((r) => (r.item ? [r.item] : [])));
-  const pairs = labelledValues($).filter((p) => trustedPair($, p, reportItems));
+  const pairs = labelledValues($, undefined, PAGE_CHROME).filter((p) => trustedPair($, p, reportItems));
 
   const name = pageTitle($);
   const urnPair = valueFor(pairs, LABELS.urn);
@@ -70,12 +73,15 @@ function pageTitle($: CheerioAPI): string | null {
   return text || null;
 }
 
-/** Skip pairs inside report rows (their "Type: Full inspection" is not the provider's type) and page chrome. */
+/** Skip pairs inside report rows: their "Type: Full inspection" is not the provider's type. (Chrome is left out already.) */
 function trustedPair($: CheerioAPI, pair: LabelledValue, reportItems: Set<AnyNode>): boolean {
-  const el = $(pair.element);
-  if (el.closest('header, footer, nav, form').length > 0) return false;
-  const item = el.closest('li, tr').get(0);
-  return !(item && reportItems.has(item)) && !el.find('a[href*="/v1/file/"]').length;
+  for (let n: AnyNode | null = pair.element; n; n = n.parent) {
+    if ('name' in n && (n.name === 'li' || n.name === 'tr')) {
+      if (reportItems.has(n)) return false;
+      break;
+    }
+  }
+  return $(pair.element).find('a[href*="/v1/file/"]').length === 0;
 }
 
 interface FoundReport {

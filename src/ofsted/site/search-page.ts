@@ -1,11 +1,11 @@
 // Reads reports.ofsted.gov.uk/search result pages: ul.results-list > li.search-result, each with a title
 // link to /provider/<category>/<URN> and "Category: <strong>…</strong>". Falls back to any provider link
 // when the classes change.
-import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { normaliseUrn } from '../urn.js';
 import { providerPathOf } from './file-url.js';
+import { loadHtml, type HtmlSource } from './html-document.js';
 import { labelledValues, valueFor } from './labelled-values.js';
 import { cleanText } from './page-text.js';
 
@@ -21,8 +21,8 @@ export interface SearchResult {
 }
 
 /** Every provider a search results page lists, in page order, once each. */
-export function parseSearchResults(html: string, pageUrl: string): SearchResult[] {
-  const $ = cheerio.load(html);
+export function parseSearchResults(source: HtmlSource, pageUrl: string): SearchResult[] {
+  const $ = loadHtml(source);
   $('script, style, template').remove();
   if (saysNoResults($)) return [];
 
