@@ -61,6 +61,24 @@ const ConfigSchema = z.object({
   SWEEP_JITTER_MS: z.coerce.number().int().min(0).default(60_000),
   /** On SIGTERM/SIGINT, how long running jobs get to finish before they are released back to the queue, ms. @defaultValue 8000 */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(8_000),
+  /** Where people reach the daemon's HTTP API, for links in messages (unsubscribe). @defaultValue http://localhost:<PORT> */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Address told when a URN keeps failing to scrape or a sweep reads too few reports; none = no operator alerts. */
+  OPERATOR_EMAIL: z.string().email().optional(),
+  /** Failed scrapes in a row of one URN before the operator is told. @defaultValue 3 */
+  FAILURE_ALERT_AFTER: z.coerce.number().int().min(1).default(3),
+  /** Share of the last day's reports that may be unreadable before the operator is told (at least 5 reports). @defaultValue 0.2 */
+  UNREADABLE_ALERT_SHARE: z.coerce.number().min(0).max(1).default(0.2),
+  /** Cron (UTC) for daily digests. @defaultValue 0 7 * * * */
+  DIGEST_SCHEDULE: z.string().default('0 7 * * *'),
+  /** How often the daemon retries unsent messages and catches up on events not yet alerted, ms. @defaultValue 60000 */
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Attempts per message before it is given up as failed (backoff doubles from 30 s to 1 h). @defaultValue 30 */
+  ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(30),
+  /** First delay before an unsent message is tried again, ms; doubles each attempt up to an hour. @defaultValue 30000 */
+  ALERT_BACKOFF_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How long a sender holds a message it is sending before another may retry it, ms. @defaultValue 120000 */
+  ALERT_LEASE_MS: z.coerce.number().int().min(1_000).default(120_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

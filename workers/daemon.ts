@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { countEvents, countParseFailure, observeFetch } from '../src/api/metrics.js';
 import type { Config } from '../src/config.js';
+import { ChannelTransports } from '../src/alerts/transport/channel-transports.js';
 import { OfstedMonitorError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import { createExtractor } from '../src/ofsted/reports/extract/create-extractor.js';
@@ -18,6 +19,7 @@ import { jobSettingsFromConfig } from './job-options.js';
 import { jobAwareLogger } from './job-context.js';
 import { PoliteReportSource } from './polite-report-source.js';
 import { PolitenessLimiter } from './politeness-limiter.js';
+import { scheduleAlerts } from './schedule-alerts.js';
 import { scheduleSweep } from './schedule-sweep.js';
 import { startWorkers, type RunningWorkers } from './start-workers.js';
 
@@ -109,10 +111,26 @@ export async function startDaemon(config: Config, logger: Logger, options: Daemo
     const settings = jobSettingsFromConfig(config);
     if (options.scheduler !== false) await scheduleSweep(queues.sweep, config.SCRAPE_SCHEDULE, settings);
 
+    if (options.scheduler !== false) {
+      await scheduleAlerts(queues.notify, { outboxEveryMs: config.OUTBOX_INTERVAL_MS, digestPattern: config.DIGEST_SCHEDULE });
+    }
+    const transports = new ChannelTransports(config, { logger });
+    cleanups.push(() => transports.close());
+    if (!config.SMTP_URL) logger.warn('no SMTP_URL: email alerts are queued but not sent until it is set');
+
     const lag = new EventLoopLag();
     cleanups.push(async () => lag.stop());
     const workers: RunningWorkers = startWorkers(
-      { store, source, extract: (pdf) => extractor.extract(pdf), logger: jobLogger, queues, settings, metrics: { countEvents, countParseFailure } },
+      {
+        store,
+        source,
+        extract: (pdf) => extractor.extract(pdf),
+        logger: jobLogger,
+        queues,
+        settings,
+        metrics: { countEvents, countParseFailure },
+        alerts: { store, logger: jobLogger, config, transports },
+      },
       {
         connection,
         prefix: config.QUEUE_PREFIX,

@@ -1,3 +1,4 @@
+import type { AlertDeps } from '../src/alerts/alert-deps.js';
 import type { ChangeEvent } from '../src/ofsted/types.js';
 import type { Logger } from '../src/logger.js';
 import type { ReportSource } from '../src/monitor/scrape-provider.js';
@@ -23,4 +24,6 @@ export interface ProcessorDeps {
   queues: DaemonQueues;
   settings: JobSettings;
   metrics: WorkerMetrics;
+  /** Subscriptions, the outbox and its transports. */
+  alerts: AlertDeps;
 }

@@ -21,6 +21,12 @@ export const PROVIDER_JOB = 'provider';
 export const RECORD_JOB = 'record';
 export const REPORT_JOB = 'report';
 export const NOTIFY_JOB = 'notify';
+/** On the notify queue: retry unsent messages and plan alerts for events no notify job handled. */
+export const OUTBOX_JOB = 'outbox';
+/** On the notify queue: the daily digests. */
+export const DIGEST_JOB = 'digest';
+export const OUTBOX_SCHEDULER_ID = 'alerts-outbox';
+export const DIGEST_SCHEDULER_ID = 'alerts-digest';
 
 /**
  * BullMQ runs jobs without a priority before any prioritized job, so every provider, record and report
@@ -53,7 +59,8 @@ export interface ReportJobData {
 }
 
 export interface NotifyJobData {
-  eventId: string;
+  /** The event of a `notify` job; absent on the outbox and digest ticks. */
+  eventId?: string;
 }
 
 /** What a finished provider job returns (GET /api/jobs/<id> shows it). */

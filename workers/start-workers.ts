@@ -5,7 +5,10 @@ import type { Redis } from 'ioredis';
 import type { StoredReport } from '../src/store/store.js';
 import type { ProcessorDeps } from './processor-deps.js';
 import { runProvider } from './provider.worker.js';
+import { noteScrapeOutcome } from '../src/alerts/operator-alerts.js';
 import {
+  NOTIFY_QUEUE,
+  PROVIDER_JOB,
   PROVIDER_QUEUE,
   RECORD_JOB,
   REPORT_QUEUE,
@@ -13,9 +16,11 @@ import {
   type ProviderJobData,
   type ProviderJobResult,
   type RecordJobData,
+  type NotifyJobData,
   type ReportJobData,
   type SweepJobData,
 } from './queues.js';
+import { runNotify, type NotifyResult } from './notify.worker.js';
 import { runRecord, type RecordResult } from './record.worker.js';
 import { runReport } from './report.worker.js';
 import { jobProcessor } from './run-job.js';
@@ -80,7 +85,27 @@ export function startWorkers(deps: ProcessorDeps, options: WorkerPoolOptions): R
     jobProcessor(deps.logger, () => deps.queues.report as unknown as Queue, (job, _token, signal, log) => runReport(deps, job, signal, log)),
     { ...base, concurrency: options.concurrency, limiter },
   );
-  const workers = [sweep, provider, report] as Worker[];
+  // One at a time: a tick sends the whole due outbox, and SMTP servers dislike bursts of connections.
+  const notify = new Worker<NotifyJobData, NotifyResult>(
+    NOTIFY_QUEUE,
+    jobProcessor(deps.logger, () => deps.queues.notify as unknown as Queue, (job, _token, _signal, log) => runNotify(deps, job, log)),
+    { ...base, concurrency: 1 },
+  );
+  const workers = [sweep, provider, report, notify] as Worker[];
+
+  // The operator's failure alert counts provider jobs: one that failed for good is a failed scrape
+  // (a provider that is gone is provider-closed instead), and one that finished ends a run of failures.
+  const noteOutcome = (urn: string, outcome: { ok: boolean; error?: string }) =>
+    noteScrapeOutcome(urn, outcome, deps.alerts).catch((err: unknown) =>
+      deps.logger.warn({ urn, err: err instanceof Error ? err.message : String(err) }, 'could not record scrape health'),
+    );
+  provider.on('completed', (job) => {
+    if (job.name === PROVIDER_JOB) void noteOutcome((job.data as ProviderJobData).urn, { ok: true });
+  });
+  provider.on('failed', (job, err) => {
+    if (!job || job.name !== PROVIDER_JOB || err.name === 'UnrecoverableError') return;
+    if (job.attemptsMade >= (job.opts.attempts ?? 1)) void noteOutcome((job.data as ProviderJobData).urn, { ok: false, error: err.message });
+  });
 
   for (const worker of workers) {
     // An 'error' event without a listener would crash the process (e.g. while Redis restarts).

@@ -9,6 +9,8 @@ import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
 import { registerProviderRoutes } from './routes/provider-routes.js';
+import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
+import { registerUnsubscribeRoutes } from './routes/unsubscribe-routes.js';
 import { registerWatchlistRoutes } from './routes/watchlist-routes.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -67,6 +69,8 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
   registerEventRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerWatchlistRoutes(app, deps, token);
+  registerSubscriptionRoutes(app, deps, token);
+  await registerUnsubscribeRoutes(app, deps);
   await registerAdminBoard(app, deps.queues, token);
   return app;
 }

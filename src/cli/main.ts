@@ -12,6 +12,7 @@ import { registerHistory } from './commands/history.js';
 import { registerParse } from './commands/parse.js';
 import { registerReparse } from './commands/reparse.js';
 import { registerScrape } from './commands/scrape.js';
+import { registerSubscribe } from './commands/subscribe.js';
 import { registerWatch } from './commands/watch.js';
 import { CliContext } from './context.js';
 
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   registerHistory(program, ctx);
   registerEvents(program, ctx);
   registerWatch(program, ctx);
+  registerSubscribe(program, ctx);
   registerReparse(program, ctx);
   registerDaemon(program, ctx);
 

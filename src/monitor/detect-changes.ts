@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ChangeEvent, ParsedReport } from '../ofsted/types.js';
-import { GRADE_LABEL, GRADE_RANK, GRADED_KINDS, gradeScale, type EventType, type Grade } from '../ofsted/vocabulary.js';
+import { GRADE_LABEL, GRADE_RANK, GRADED_KINDS, gradeScale, REPORT_KIND_LABEL, type EventType, type Grade } from '../ofsted/vocabulary.js';
 import type { HistoryEntry, StoredReport } from '../store/store.js';
 
 // Change detection is a pure function of (stored history, newly read reports): no I/O, no clock (the caller
@@ -59,17 +59,6 @@ function datesLabel(r: ParsedReport): string {
   return `${shortDate(r.inspectionStart)} – ${shortDate(r.inspectionEnd)}`;
 }
 
-const KIND_LABEL: Record<string, string> = {
-  'childrens-home-full': 'full inspection',
-  'childrens-home-interim': 'interim inspection',
-  'childrens-home-monitoring': 'monitoring visit',
-  'childrens-home-assurance': 'assurance visit',
-  'la-childrens-services': "children's services inspection",
-  'la-focused-visit': 'focused visit',
-  school: 'school inspection',
-  other: 'report',
-};
-
 /** Compute the change events implied by newly read reports. */
 export function detectChanges(input: ChangeInput): ChangeEvent[] {
   const { urn, at, baseline } = input;
@@ -118,7 +107,7 @@ export function detectChanges(input: ChangeInput): ChangeEvent[] {
   timeline.forEach((entry, index) => {
     if (!entry.isNew) return;
     const r = entry.report;
-    const kindLabel = KIND_LABEL[r.kind] ?? 'report';
+    const kindLabel = REPORT_KIND_LABEL[r.kind] ?? 'report';
     const when = datesLabel(r);
     const earlier = timeline.slice(0, index);
 

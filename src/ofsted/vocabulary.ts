@@ -118,6 +118,18 @@ export const REPORT_KINDS = [
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
+/** How each kind reads in a sentence ("the full inspection of 29–30 Oct 2019"). */
+export const REPORT_KIND_LABEL: Readonly<Record<ReportKind, string>> = {
+  'childrens-home-full': 'full inspection',
+  'childrens-home-interim': 'interim inspection',
+  'childrens-home-monitoring': 'monitoring visit',
+  'childrens-home-assurance': 'assurance visit',
+  'la-childrens-services': "children's services inspection",
+  'la-focused-visit': 'focused visit',
+  school: 'school inspection',
+  other: 'report',
+};
+
 /** Kinds whose grades set the provider's rating; visits never move it. */
 export const GRADED_KINDS: ReadonlySet<ReportKind> = new Set(['childrens-home-full', 'la-childrens-services', 'school']);
 

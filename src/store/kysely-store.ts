@@ -1,7 +1,35 @@
+import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Migrator, sql, type Kysely, type Transaction } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
+import type {
+  NewOutboxMessage,
+  NewSubscription,
+  OutboxMessage,
+  ScrapeHealth,
+  Subscription,
+  SubscriptionFilter,
+} from '../alerts/types.js';
 import { OfstedMonitorError } from '../errors.js';
 import type { ChangeEvent } from '../ofsted/types.js';
+import type { EventType, Grade, ReportKind } from '../ofsted/vocabulary.js';
+import {
+  messageToRow,
+  nextScrapeHealth,
+  rowToMessage,
+  rowToScrapeHealth,
+  rowToSubscription,
+  subscriptionFilterValue,
+  subscriptionToRow,
+  type ScrapeOutcome,
+} from './alerts-row-mapping.js';
 import { migrationProvider, type SqlDialect } from './migrations/index.js';
 import {
   eventToRow,
@@ -21,12 +49,17 @@ import type { Database } from './schema.js';
 import type {
   EventFilter,
   HistoryEntry,
+  MessageFilter,
   ProviderRecord,
+  ProviderSummary,
   ScrapeRecord,
   Store,
   StoredReport,
   WatchEntry,
 } from './store.js';
+
+/** The events that say how a provider's rating moved, for the dashboard's "last change". */
+const SUMMARY_CHANGE_TYPES: EventType[] = ['rating-declined', 'rating-improved', 'judgement-declined', 'judgement-improved', 'interim-declined'];
 
 export interface KyselyStoreOptions {
   /** Clock for watchlist timestamps. @defaultValue () => new Date() */
@@ -35,6 +68,8 @@ export interface KyselyStoreOptions {
 
 // Keeps `IN (...)` lists well under every dialect's bound-parameter limit.
 const IN_LIST_CHUNK = 500;
+// Outbox rows have ~20 columns, so fewer per multi-row insert for the same bound.
+const MESSAGE_CHUNK = 100;
 
 /**
  * The Store over any Kysely dialect. All queries live here and use only SQL that SQLite and
@@ -69,6 +104,52 @@ export class KyselyStore implements Store {
   /** Resolves when the database answers a trivial query (for health checks). */
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
+  }
+
+  async getProviderState(urn: string): Promise<(ProviderRecord & { pageHash: string | null }) | null> {
+    const row = await this.db.selectFrom('providers').selectAll().where('urn', '=', urn).executeTakeFirst();
+    return row ? { ...rowToProvider(row), pageHash: row.page_hash } : null;
+  }
+
+  async listProviderSummaries(): Promise<ProviderSummary[]> {
+    const [providers, watched, inspections, changes] = await Promise.all([
+      this.db.selectFrom('providers').selectAll().orderBy('urn').execute(),
+      this.db.selectFrom('watchlist').select('urn').execute(),
+      this.db
+        .selectFrom('inspections')
+        .innerJoin('reports', 'reports.file_id', 'inspections.file_id')
+        .select(['inspections.urn', 'inspections.kind', 'inspections.inspection_start', 'reports.inspection_end', 'reports.overall', 'reports.file_id'])
+        .orderBy('inspections.inspection_start')
+        .execute(),
+      this.db
+        .selectFrom('events')
+        .select(['urn', 'type', 'at', 'from_value', 'to_value', 'inspection_date', 'backfill'])
+        .where('type', 'in', SUMMARY_CHANGE_TYPES)
+        .orderBy('seq')
+        .execute(),
+    ]);
+    const watchedUrns = new Set(watched.map((w) => w.urn));
+    const byUrn = new Map<string, ProviderSummary>();
+    const blank = (urn: string): ProviderSummary => ({
+      urn, name: null, category: '', providerType: null, localAuthority: null, owner: null, url: '',
+      firstScrapedAt: null, lastScrapedAt: null, closedAt: null,
+      watched: watchedUrns.has(urn), latestGraded: null, lastInspection: null, lastChange: null,
+    });
+    for (const row of providers) byUrn.set(row.urn, { ...blank(row.urn), ...rowToProvider(row) });
+    for (const urn of watchedUrns) if (!byUrn.has(urn)) byUrn.set(urn, blank(urn));
+    // Rows come oldest first, so the last one seen wins.
+    for (const r of inspections) {
+      const s = byUrn.get(r.urn);
+      if (!s) continue;
+      const kind = r.kind as ReportKind;
+      s.lastInspection = { kind, inspectionStart: r.inspection_start, fileId: r.file_id };
+      if (r.overall) s.latestGraded = { kind, inspectionStart: r.inspection_start, inspectionEnd: r.inspection_end, overall: r.overall as Grade, fileId: r.file_id };
+    }
+    for (const e of changes) {
+      const s = byUrn.get(e.urn);
+      if (s) s.lastChange = { type: e.type as EventType, at: e.at, from: e.from_value, to: e.to_value, inspectionDate: e.inspection_date, backfill: e.backfill === 1 };
+    }
+    return [...byUrn.values()].sort((a, b) => a.urn.localeCompare(b.urn));
   }
 
   async getProvider(urn: string): Promise<ProviderRecord | null> {
@@ -123,26 +204,15 @@ export class KyselyStore implements Store {
   }
 
   async recordScrape(record: ScrapeRecord): Promise<ChangeEvent[]> {
+    // The daily case, a provider with nothing new: one statement is atomic on its own.
+    if (record.reports.length === 0 && record.events.length === 0) {
+      await upsertProvider(this.db, record);
+      return [];
+    }
     return this.db.transaction().execute(async (trx) => {
       // The provider upsert comes first on purpose: on PostgreSQL its row lock queues concurrent
       // scrapes of one provider, so everything below reads what the other one committed.
-      const provider = providerToRow(record.provider, record.at);
-      await trx
-        .insertInto('providers')
-        .values(provider)
-        .onConflict((oc) =>
-          oc.column('urn').doUpdateSet((eb) => ({
-            name: eb.ref('excluded.name'),
-            category: eb.ref('excluded.category'),
-            provider_type: eb.ref('excluded.provider_type'),
-            local_authority: eb.ref('excluded.local_authority'),
-            owner: eb.ref('excluded.owner'),
-            url: eb.ref('excluded.url'),
-            first_scraped_at: eb.fn.coalesce('providers.first_scraped_at', eb.ref('excluded.first_scraped_at')),
-            last_scraped_at: eb.ref('excluded.last_scraped_at'),
-          })),
-        )
-        .execute();
+      await upsertProvider(trx, record);
 
       for (const report of record.reports) await writeReport(trx, report);
 
@@ -220,6 +290,321 @@ export class KyselyStore implements Store {
     const rows = await this.db.selectFrom('watchlist').selectAll().orderBy('added_at').orderBy('urn').execute();
     return rows.map((row) => ({ urn: row.urn, addedAt: row.added_at }));
   }
+
+  // --- Alerts ---------------------------------------------------------------------------------------
+
+  async addSubscription(s: NewSubscription, at: string): Promise<{ subscription: Subscription; created: boolean }> {
+    const id = randomUUID();
+    const row = await this.db
+      .insertInto('subscriptions')
+      .values(subscriptionToRow(s, id, at))
+      .onConflict((oc) =>
+        oc.columns(['channel', 'target', 'scope', 'value']).doUpdateSet((eb) => ({
+          events_json: eb.ref('excluded.events_json'),
+          mode: eb.ref('excluded.mode'),
+        })),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // On conflict the existing row (with its own id) comes back, so the id tells which happened.
+    return { subscription: rowToSubscription(row), created: row.id === id };
+  }
+
+  async getSubscription(id: string): Promise<Subscription | null> {
+    const row = await this.db.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? rowToSubscription(row) : null;
+  }
+
+  async listSubscriptions(filter: SubscriptionFilter = {}): Promise<Subscription[]> {
+    const rows = await this.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where(subscriptionMatches(filter))
+      .orderBy('created_at')
+      .orderBy('channel')
+      .orderBy('target')
+      .orderBy('scope')
+      .orderBy('value')
+      .execute();
+    return rows.map(rowToSubscription);
+  }
+
+  async removeSubscriptions(filter: SubscriptionFilter): Promise<number> {
+    if (Object.values(filter).every((v) => v === undefined)) return 0;
+    const result = await this.db.deleteFrom('subscriptions').where(subscriptionMatches(filter)).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async listUnplannedEvents(limit: number): Promise<ChangeEvent[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('backfill', '=', 0)
+      .where('alerts_planned_at', 'is', null)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map(rowToEvent);
+  }
+
+  async queueMessages(
+    messages: readonly NewOutboxMessage[],
+    plannedEventIds: readonly string[],
+    at: string,
+  ): Promise<number> {
+    const byKey = new Map<string, NewOutboxMessage>();
+    for (const m of messages) if (!byKey.has(m.key)) byKey.set(m.key, m);
+    const fresh = [...byKey.values()];
+    const eventIds = [...new Set(plannedEventIds)];
+    if (fresh.length === 0 && eventIds.length === 0) return 0;
+    return this.db.transaction().execute(async (trx) => {
+      let added = 0;
+      for (let i = 0; i < fresh.length; i += MESSAGE_CHUNK) {
+        const rows = await trx
+          .insertInto('outbox_messages')
+          .values(fresh.slice(i, i + MESSAGE_CHUNK).map((m) => messageToRow(m, at)))
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('key')
+          .execute();
+        added += rows.length;
+      }
+      for (let i = 0; i < eventIds.length; i += IN_LIST_CHUNK) {
+        await trx
+          .updateTable('events')
+          .set({ alerts_planned_at: at })
+          .where('id', 'in', eventIds.slice(i, i + IN_LIST_CHUNK))
+          .where('alerts_planned_at', 'is', null)
+          .execute();
+      }
+      return added;
+    });
+  }
+
+  async getMessage(key: string): Promise<OutboxMessage | null> {
+    const row = await this.db.selectFrom('outbox_messages').selectAll().where('key', '=', key).executeTakeFirst();
+    return row ? rowToMessage(row) : null;
+  }
+
+  async listMessages(filter: MessageFilter = {}): Promise<OutboxMessage[]> {
+    let query = this.db.selectFrom('outbox_messages').selectAll();
+    if (filter.eventId !== undefined) query = query.where('event_id', '=', filter.eventId);
+    if (filter.recipient !== undefined) query = query.where('recipient', '=', filter.recipient);
+    if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+    if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
+    const rows = await query.orderBy('created_at').orderBy('seq').execute();
+    return rows.map(rowToMessage);
+  }
+
+  async listDueMessages(now: string, limit: number, filter: { eventId?: string } = {}): Promise<OutboxMessage[]> {
+    let query = this.db.selectFrom('outbox_messages').selectAll().where(dueAt(now));
+    if (filter.eventId !== undefined) query = query.where('event_id', '=', filter.eventId);
+    const rows = await query.orderBy('created_at').orderBy('seq').limit(limit).execute();
+    return rows.map(rowToMessage);
+  }
+
+  async claimMessage(key: string, now: string, leaseUntil: string): Promise<boolean> {
+    // One conditional UPDATE: on PostgreSQL a second claimer waits for the first one's row lock and
+    // then re-checks the condition against the leased row, so only one of them changes it.
+    const result = await this.db
+      .updateTable('outbox_messages')
+      .set({ lease_until: leaseUntil })
+      .where('key', '=', key)
+      .where(dueAt(now))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async markMessageSent(key: string, at: string): Promise<void> {
+    // An already-sent message keeps its first sentAt (a second sender whose lease ran out).
+    await this.db
+      .updateTable('outbox_messages')
+      .set({ status: 'sent', sent_at: at, lease_until: null })
+      .where('key', '=', key)
+      .where('status', '<>', 'sent')
+      .execute();
+  }
+
+  async markMessageFailed(
+    key: string,
+    error: string,
+    o: { at: string; nextAttemptAt: string } | { at: string; status: 'rejected' | 'failed' },
+  ): Promise<void> {
+    const outcome = 'nextAttemptAt' in o ? { status: 'pending', next_attempt_at: o.nextAttemptAt } : { status: o.status };
+    // Only a pending message: a late failure report must not undo another sender's success.
+    await this.db
+      .updateTable('outbox_messages')
+      .set((eb) => ({ ...outcome, attempts: eb('attempts', '+', 1), last_error: error, lease_until: null }))
+      .where('key', '=', key)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+
+  async listHeldMessages(): Promise<OutboxMessage[]> {
+    const rows = await this.db
+      .selectFrom('outbox_messages')
+      .selectAll()
+      .where('status', '=', 'held')
+      .orderBy('created_at')
+      .orderBy('seq')
+      .execute();
+    return rows.map(rowToMessage);
+  }
+
+  async queueDigest(digest: NewOutboxMessage, heldKeys: readonly string[], at: string): Promise<boolean> {
+    const keys = [...new Set(heldKeys)];
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('outbox_messages')
+        .values(messageToRow(digest, at))
+        .onConflict((oc) => oc.column('key').doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (!inserted) return false;
+      for (let i = 0; i < keys.length; i += IN_LIST_CHUNK) {
+        await trx
+          .updateTable('outbox_messages')
+          .set({ status: 'digested', digest_key: digest.key })
+          .where('key', 'in', keys.slice(i, i + IN_LIST_CHUNK))
+          .where('status', '=', 'held')
+          .execute();
+      }
+      return true;
+    });
+  }
+
+  async recordScrapeOutcome(
+    urn: string,
+    outcome: ScrapeOutcome,
+  ): Promise<{ previous: ScrapeHealth | null; current: ScrapeHealth }> {
+    return this.db.transaction().execute(async (trx) => {
+      // Insert-if-absent first: on PostgreSQL a concurrent first outcome for the URN waits on this
+      // row, and FOR UPDATE below queues later ones, so each sees the state the other committed.
+      // (SQLite's BEGIN IMMEDIATE serialises writers already.)
+      const created = await trx
+        .insertInto('scrape_health')
+        .values({ urn, failures: 0, failing_since: null, last_error: null, alerted_at: null })
+        .onConflict((oc) => oc.column('urn').doNothing())
+        .returning('urn')
+        .executeTakeFirst();
+      let previous: ScrapeHealth | null = null;
+      if (!created) {
+        const row = await trx
+          .selectFrom('scrape_health')
+          .selectAll()
+          .where('urn', '=', urn)
+          .$if(this.dialect === 'postgres', (q) => q.forUpdate())
+          .executeTakeFirstOrThrow();
+        previous = rowToScrapeHealth(row);
+      }
+      const current = nextScrapeHealth(urn, previous, outcome);
+      await trx
+        .updateTable('scrape_health')
+        .set({
+          failures: current.failures,
+          failing_since: current.failingSince,
+          last_error: current.lastError,
+          alerted_at: current.alertedAt,
+        })
+        .where('urn', '=', urn)
+        .execute();
+      return { previous, current };
+    });
+  }
+
+  async getScrapeHealth(urn: string): Promise<ScrapeHealth | null> {
+    const row = await this.db.selectFrom('scrape_health').selectAll().where('urn', '=', urn).executeTakeFirst();
+    return row ? rowToScrapeHealth(row) : null;
+  }
+
+  async markScrapeFailureAlerted(urn: string, at: string): Promise<void> {
+    // Not once the URN has recovered: a stale alertedAt would silence the next run's alert.
+    await this.db
+      .updateTable('scrape_health')
+      .set({ alerted_at: at })
+      .where('urn', '=', urn)
+      .where('failures', '>', 0)
+      .execute();
+  }
+
+  async countReportsFetchedSince(since: string): Promise<{ total: number; unreadable: number }> {
+    const row = await this.db
+      .selectFrom('reports')
+      .select((eb) => [
+        eb.fn.countAll<number | string | bigint>().as('total'),
+        eb.fn.count<number | string | bigint>(eb.case().when('status', '=', 'failed').then(1).end()).as('unreadable'),
+      ])
+      .where('fetched_at', '>=', normaliseSince(since))
+      .executeTakeFirstOrThrow();
+    // PostgreSQL returns counts as bigint text.
+    return { total: Number(row.total), unreadable: Number(row.unreadable) };
+  }
+
+  async ensureSetting(name: string, create: () => string): Promise<string> {
+    const existing = await this.readSetting(name);
+    if (existing !== null) return existing;
+    // A racing process may insert first; then its value stands and both read it back.
+    await this.db
+      .insertInto('settings')
+      .values({ name, value: create() })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    const stored = await this.readSetting(name);
+    if (stored === null) throw new OfstedMonitorError(`setting ${name} vanished right after it was stored`);
+    return stored;
+  }
+
+  private async readSetting(name: string): Promise<string | null> {
+    const row = await this.db.selectFrom('settings').select('value').where('name', '=', name).executeTakeFirst();
+    return row ? row.value : null;
+  }
+}
+
+/** Conditions for a subscription filter; a field left out matches anything. */
+function subscriptionMatches(filter: SubscriptionFilter) {
+  return (eb: ExpressionBuilder<Database, 'subscriptions'>): Expression<SqlBool> => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (filter.id !== undefined) conditions.push(eb('id', '=', filter.id));
+    if (filter.target !== undefined) conditions.push(eb('target', '=', filter.target));
+    if (filter.scope !== undefined) conditions.push(eb('scope', '=', filter.scope));
+    if (filter.value === '') {
+      // '' is how `all` stores "no value"; asked for literally it names no subscription.
+      conditions.push(sql<SqlBool>`1 = 0`);
+    } else if (filter.value !== undefined) {
+      conditions.push(eb('value', '=', subscriptionFilterValue(filter.value)));
+    }
+    return eb.and(conditions);
+  };
+}
+
+/** A message a sender may take at `now`: pending, due, and not leased by anyone else. */
+function dueAt(now: string) {
+  return (eb: ExpressionBuilder<Database, 'outbox_messages'>): Expression<SqlBool> =>
+    eb.and([
+      eb('status', '=', 'pending'),
+      eb('next_attempt_at', '<=', now),
+      eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]),
+    ]);
+}
+
+/** Insert the provider, or update its details and last scrape (its first scrape stays). */
+async function upsertProvider(db: Kysely<Database> | Transaction<Database>, record: ScrapeRecord): Promise<void> {
+  await db
+    .insertInto('providers')
+    .values(providerToRow(record.provider, record.at, record.pageHash ?? null))
+    .onConflict((oc) =>
+      oc.column('urn').doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        category: eb.ref('excluded.category'),
+        provider_type: eb.ref('excluded.provider_type'),
+        local_authority: eb.ref('excluded.local_authority'),
+        owner: eb.ref('excluded.owner'),
+        url: eb.ref('excluded.url'),
+        first_scraped_at: eb.fn.coalesce('providers.first_scraped_at', eb.ref('excluded.first_scraped_at')),
+        last_scraped_at: eb.ref('excluded.last_scraped_at'),
+        page_hash: eb.ref('excluded.page_hash'),
+      })),
+    )
+    .execute();
 }
 
 /** Upsert one report (and its text, when given) and keep its inspection pointer right. */

@@ -9,7 +9,7 @@ import type { HistoryEntry, ProviderRecord, StoredReport } from './store.js';
 // No I/O here, so every dialect's store shares it.
 
 /** A provider row as first written by a scrape at `at`; on conflict only some columns are taken. */
-export function providerToRow(provider: ProviderInfo, at: string): Insertable<ProvidersTable> {
+export function providerToRow(provider: ProviderInfo, at: string, pageHash: string | null = null): Insertable<ProvidersTable> {
   return {
     urn: provider.urn,
     name: provider.name,
@@ -21,6 +21,7 @@ export function providerToRow(provider: ProviderInfo, at: string): Insertable<Pr
     first_scraped_at: at,
     last_scraped_at: at,
     closed_at: null,
+    page_hash: pageHash,
   };
 }
 

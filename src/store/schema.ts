@@ -14,6 +14,8 @@ export interface ProvidersTable {
   first_scraped_at: string | null;
   last_scraped_at: string | null;
   closed_at: string | null;
+  /** Fingerprint of the provider page once everything it listed was stored; null until then. */
+  page_hash: string | null;
 }
 
 export type ReportStatus = 'parsed' | 'failed';
@@ -60,6 +62,8 @@ export interface EventsTable {
   file_id: string | null;
   summary: string;
   backfill: number;
+  /** When the event's alert messages were queued; null until then (backfill events stay null). */
+  alerts_planned_at: string | null;
 }
 
 /** Extracted text of a report: gzip of its pages joined by form feeds. */
@@ -73,6 +77,57 @@ export interface WatchlistTable {
   added_at: string;
 }
 
+export interface SubscriptionsTable {
+  id: string;
+  channel: string;
+  target: string;
+  scope: string;
+  /** '' for scope `all`: a unique constraint treats NULLs as distinct, '' is one value. */
+  value: string;
+  /** The EventType list as JSON text. */
+  events_json: string;
+  mode: string;
+  created_at: string;
+}
+
+export interface OutboxMessagesTable {
+  /** Insertion order, so "oldest first" is stable when messages queued together share created_at. */
+  seq: Generated<number>;
+  key: string;
+  kind: string;
+  event_id: string | null;
+  subscription_id: string | null;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  message_id: string;
+  unsubscribe_url: string | null;
+  digest_key: string | null;
+  created_at: string;
+  sent_at: string | null;
+  /** A sender holds the message until then (claimMessage); null when nobody does. */
+  lease_until: string | null;
+}
+
+export interface ScrapeHealthTable {
+  urn: string;
+  failures: number;
+  failing_since: string | null;
+  last_error: string | null;
+  alerted_at: string | null;
+}
+
+export interface SettingsTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
   providers: ProvidersTable;
   reports: ReportsTable;
@@ -80,4 +135,8 @@ export interface Database {
   events: EventsTable;
   watchlist: WatchlistTable;
   report_texts: ReportTextsTable;
+  subscriptions: SubscriptionsTable;
+  outbox_messages: OutboxMessagesTable;
+  scrape_health: ScrapeHealthTable;
+  settings: SettingsTable;
 }

@@ -1,4 +1,15 @@
+import type {
+  MessageKind,
+  MessageStatus,
+  NewOutboxMessage,
+  NewSubscription,
+  OutboxMessage,
+  ScrapeHealth,
+  Subscription,
+  SubscriptionFilter,
+} from '../alerts/types.js';
 import type { ChangeEvent, ParsedReport, ProviderInfo } from '../ofsted/types.js';
+import type { Grade, ReportKind } from '../ofsted/vocabulary.js';
 
 /** A provider as stored: what its page last said, plus our bookkeeping. */
 export interface ProviderRecord extends ProviderInfo {
@@ -39,9 +50,27 @@ export interface HistoryEntry extends ParsedReport {
   publishedAt: string | null;
 }
 
+/** One provider as the dashboard's lists show it: details, latest grade, last inspection, last move. */
+export interface ProviderSummary extends ProviderRecord {
+  watched: boolean;
+  /** The newest inspection with an overall grade. */
+  latestGraded: { kind: ReportKind; inspectionStart: string; inspectionEnd: string | null; overall: Grade; fileId: string } | null;
+  /** The newest inspection or visit of any kind. */
+  lastInspection: { kind: ReportKind; inspectionStart: string; fileId: string } | null;
+  /** The newest rating, judgement or interim event (baseline history included). */
+  lastChange: Pick<ChangeEvent, 'type' | 'at' | 'from' | 'to' | 'inspectionDate' | 'backfill'> | null;
+}
+
 export interface WatchEntry {
   urn: string;
   addedAt: string;
+}
+
+export interface MessageFilter {
+  eventId?: string;
+  recipient?: string;
+  status?: MessageStatus;
+  kind?: MessageKind;
 }
 
 export interface EventFilter {
@@ -59,6 +88,11 @@ export interface ScrapeRecord {
   events: ChangeEvent[];
   /** ISO timestamp of this scrape. */
   at: string;
+  /**
+   * The page's fingerprint, given only when everything it lists is now stored: the next read of the
+   * same content can then be skipped. Left out (null), the next read parses the page again.
+   */
+  pageHash?: string | null;
 }
 
 /**
@@ -73,7 +107,11 @@ export interface Store {
   ping(): Promise<void>;
 
   getProvider(urn: string): Promise<ProviderRecord | null>;
+  /** getProvider plus the stored page fingerprint (see ScrapeRecord.pageHash), for the scrape itself. */
+  getProviderState(urn: string): Promise<(ProviderRecord & { pageHash: string | null }) | null>;
   listProviders(): Promise<ProviderRecord[]>;
+  /** Every stored or watched provider with what the dashboard lists show, by URN; a few queries in all. */
+  listProviderSummaries(): Promise<ProviderSummary[]>;
   markProviderClosed(urn: string, at: string): Promise<void>;
 
   /** Every stored report of a provider (parsed or not), oldest publication first. */
@@ -107,4 +145,74 @@ export interface Store {
   /** Returns how many URNs were removed. */
   watchRemove(urns: readonly string[]): Promise<number>;
   watchList(): Promise<WatchEntry[]>;
+
+  // --- Alerts: subscriptions, the outbox of messages, scrape health (issue 5) ---
+
+  /**
+   * Add a subscription, or update the events and mode of the one with the same channel, target, scope
+   * and value (so subscribing twice keeps one). `created` says which.
+   */
+  addSubscription(s: NewSubscription, at: string): Promise<{ subscription: Subscription; created: boolean }>;
+  getSubscription(id: string): Promise<Subscription | null>;
+  /** Oldest first; a filter field left out matches anything (`value: null` matches only null). */
+  listSubscriptions(filter?: SubscriptionFilter): Promise<Subscription[]>;
+  /** Returns how many were removed. An empty filter removes nothing (never everything by accident). */
+  removeSubscriptions(filter: SubscriptionFilter): Promise<number>;
+
+  /** Events not marked backfill whose messages have not been queued yet, oldest first. */
+  listUnplannedEvents(limit: number): Promise<ChangeEvent[]>;
+  /**
+   * Insert the messages whose key is new and mark the events planned, in one transaction.
+   * Returns how many messages were new.
+   */
+  queueMessages(messages: readonly NewOutboxMessage[], plannedEventIds: readonly string[], at: string): Promise<number>;
+  getMessage(key: string): Promise<OutboxMessage | null>;
+  /** Oldest first. */
+  listMessages(filter?: MessageFilter): Promise<OutboxMessage[]>;
+  /** Pending messages whose next attempt is due at `now` and that no sender holds, oldest first. */
+  listDueMessages(now: string, limit: number, filter?: { eventId?: string }): Promise<OutboxMessage[]>;
+  /**
+   * Take a pending message for sending until `leaseUntil`. False when it is no longer pending or another
+   * sender's lease has not run out: two daemons never send the same message at the same time.
+   */
+  claimMessage(key: string, now: string, leaseUntil: string): Promise<boolean>;
+  markMessageSent(key: string, at: string): Promise<void>;
+  /**
+   * Record a failed attempt (attempts + 1, lastError, lease cleared): pending again from `nextAttemptAt`,
+   * or finished as `rejected` (the server refused the address for good) or `failed` (out of attempts).
+   */
+  markMessageFailed(
+    key: string,
+    error: string,
+    o: { at: string; nextAttemptAt: string } | { at: string; status: 'rejected' | 'failed' },
+  ): Promise<void>;
+  /** Messages held for digests, oldest first. */
+  listHeldMessages(): Promise<OutboxMessage[]>;
+  /**
+   * Queue a digest message and mark the held messages it covers `digested` (digestKey set), in one
+   * transaction. False, and nothing changed, when a message with the digest's key already exists.
+   */
+  queueDigest(digest: NewOutboxMessage, heldKeys: readonly string[], at: string): Promise<boolean>;
+
+  /**
+   * Count a scrape of a URN as worked (the run of failures ends: failures 0, failingSince and alertedAt
+   * cleared) or failed (failures + 1; failingSince set on the first). Returns the state before and after,
+   * so the caller can tell "just reached N failures" and "recovered from a run the operator was told of".
+   */
+  recordScrapeOutcome(
+    urn: string,
+    outcome: { ok: boolean; error?: string; at: string },
+  ): Promise<{ previous: ScrapeHealth | null; current: ScrapeHealth }>;
+  /** The URN's run of failures; null when it has never had an outcome recorded. */
+  getScrapeHealth(urn: string): Promise<ScrapeHealth | null>;
+  /** Note that the operator was told about the URN's current run of failures. */
+  markScrapeFailureAlerted(urn: string, at: string): Promise<void>;
+  /** Reports fetched at or after `since`, and how many of them could not be read. */
+  countReportsFetchedSince(since: string): Promise<{ total: number; unreadable: number }>;
+
+  /**
+   * A persistent named value shared by every process on the store (e.g. the unsubscribe-link secret),
+   * created with `create()` the first time it is asked for; concurrent first calls agree on one value.
+   */
+  ensureSetting(name: string, create: () => string): Promise<string>;
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ManualScrape } from '../../../workers/manual-scrape.js';
 import { OfstedMonitorError } from '../../errors.js';
+import { alertInProcess } from '../../alerts/alert-in-process.js';
 import { scrapeProvider } from '../../monitor/scrape-provider.js';
 import { parseUrn } from '../../ofsted/urn.js';
 import { GRADE_LABEL } from '../../ofsted/vocabulary.js';
@@ -23,12 +24,15 @@ export function registerScrape(program: Command, ctx: () => CliContext): void {
       }
       const c = ctx();
       const extractor = c.openExtractor();
+      const store = await c.openStore();
       const result = await scrapeProvider(urn, {
         site: c.openSite(),
-        store: await c.openStore(),
+        store,
         logger: c.logger,
         extract: (pdf) => extractor.extract(pdf),
       });
+      const alerts = await alertInProcess(result.events, { store, logger: c.logger, config: c.config });
+      if (alerts?.unconfigured) process.stderr.write(`${alerts.unconfigured} email alerts waiting: set SMTP_URL to send them\n`);
       if (opts.json) return printJson(result);
       const p = result.provider;
       const out = [
@@ -39,6 +43,9 @@ export function registerScrape(program: Command, ctx: () => CliContext): void {
         ),
         result.events.length ? `${result.events.length} new events:` : 'no changes',
         ...result.events.map((e) => `  ${e.type.padEnd(18)} ${e.summary}${e.backfill ? ' (baseline)' : ''}`),
+        ...(alerts && alerts.sent + alerts.deferred + alerts.givenUp > 0
+          ? [`alerts: ${alerts.sent} sent${alerts.deferred ? `, ${alerts.deferred} to retry` : ''}${alerts.givenUp ? `, ${alerts.givenUp} undeliverable` : ''}`]
+          : []),
       ];
       process.stdout.write(`${out.join('\n')}\n`);
     });

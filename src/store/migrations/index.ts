@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { reportTexts } from './0002-report-texts.js';
+import { alerts } from './0003-alerts.js';
+import { pageHash } from './0004-page-hash.js';
 import type { MigrationStep, SqlDialect } from './migration-step.js';
 
 export { textType, type MigrationStep, type SqlDialect } from './migration-step.js';
@@ -10,6 +12,8 @@ export { textType, type MigrationStep, type SqlDialect } from './migration-step.
 const MIGRATIONS: ReadonlyArray<readonly [name: string, step: MigrationStep]> = [
   ['0001-initial', initial],
   ['0002-report-texts', reportTexts],
+  ['0003-alerts', alerts],
+  ['0004-page-hash', pageHash],
 ];
 
 /** Kysely migration provider over the static list above, bound to one dialect. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Queue } from 'bullmq';
+import { Queue, type JobType } from 'bullmq';
 import { Redis } from 'ioredis';
-import { NOTIFY_QUEUE, PROVIDER_QUEUE, REPORT_QUEUE, SWEEP_QUEUE } from '../../../workers/queues.js';
+import { NOTIFY_JOB, NOTIFY_QUEUE, PROVIDER_QUEUE, REPORT_QUEUE, SWEEP_QUEUE } from '../../../workers/queues.js';
 
 /** A queue prefix no other test (or test run on a shared Redis) uses. */
 export function uniquePrefix(name: string): string {
@@ -31,4 +31,12 @@ export function inspectQueues(redisUrl: string, prefix: string) {
       connection.disconnect();
     },
   };
+}
+
+/** Notify jobs for events in the given states (the outbox and digest ticks share the queue; they are left out). */
+export async function eventNotifyJobs(
+  queue: Queue,
+  states: JobType[] = ['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized'],
+): Promise<number> {
+  return (await queue.getJobs(states)).filter((j) => j.name === NOTIFY_JOB).length;
 }

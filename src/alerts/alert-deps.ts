@@ -1,0 +1,33 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import type { ChannelTransports } from './transport/channel-transports.js';
+
+/** What planning and sending alerts need; the CLI and the daemon each build one. */
+export interface AlertDeps {
+  store: Store;
+  logger: Logger;
+  config: Pick<
+    Config,
+    | 'PORT'
+    | 'PUBLIC_URL'
+    | 'SMTP_URL'
+    | 'ALERT_FROM'
+    | 'OPERATOR_EMAIL'
+    | 'FAILURE_ALERT_AFTER'
+    | 'UNREADABLE_ALERT_SHARE'
+    | 'ALERT_MAX_ATTEMPTS'
+    | 'ALERT_LEASE_MS'
+    | 'ALERT_BACKOFF_MS'
+  >;
+  transports: ChannelTransports;
+  now?: () => Date;
+}
+
+export function publicUrl(config: AlertDeps['config']): string {
+  return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}
+
+export function nowIso(deps: AlertDeps): string {
+  return (deps.now?.() ?? new Date()).toISOString();
+}

@@ -1,0 +1,32 @@
+import type { ChangeEvent, ProviderInfo } from '../ofsted/types.js';
+import { normaliseText } from '../ofsted/vocabulary.js';
+import type { Subscription } from './types.js';
+
+/** Owner and local authority names compare without regard to case, spacing or apostrophe style. */
+export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  const norm = (s: string) => normaliseText(s).toLowerCase().replace(/\s+/g, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+/** The subscriptions that want this event: their scope covers the provider and they chose its type. */
+export function matchSubscriptions(
+  event: ChangeEvent,
+  provider: ProviderInfo | null,
+  watched: boolean,
+  subscriptions: readonly Subscription[],
+): Subscription[] {
+  return subscriptions.filter((s) => {
+    if (!s.events.includes(event.type)) return false;
+    switch (s.scope) {
+      case 'urn':
+        return s.value?.toUpperCase() === event.urn;
+      case 'owner':
+        return sameName(s.value, provider?.owner);
+      case 'la':
+        return sameName(s.value, provider?.localAuthority);
+      case 'all':
+        return watched;
+    }
+  });
+}

@@ -1,0 +1,11 @@
+export type { AlertContext, AlertLinks } from './alert-context.js';
+export type { OperatorAlert, ScrapeFailingAlert, ScrapeRecoveredAlert, UnreadableReportsAlert, UnreadableExample } from './operator-alert.js';
+export type { DigestInput } from './render-digest-email.js';
+export type { WebhookBody } from './render-webhook-body.js';
+export { renderEventEmail } from './render-event-email.js';
+export { renderDigestEmail, groupByProvider, DIGEST_FULL_EVENTS } from './render-digest-email.js';
+export { renderWebhookBody } from './render-webhook-body.js';
+export { renderOperatorAlert } from './render-operator-alert.js';
+export { eventSubject } from './event-subject.js';
+export { formatDateRange, formatDay } from './format-dates.js';
+export { escapeHtml } from './escape-html.js';

@@ -1,0 +1,41 @@
+import type { ProviderInfo } from '../../ofsted/types.js';
+import type { ScrapeHealth } from '../types.js';
+
+/** A URN has failed `health.failures` scrapes in a row. */
+export interface ScrapeFailingAlert {
+  kind: 'scrape-failing';
+  health: ScrapeHealth;
+  /** What the store last knew of the provider, if anything. */
+  provider: ProviderInfo | null;
+}
+
+/** A URN the operator was told was failing scraped successfully again. */
+export interface ScrapeRecoveredAlert {
+  kind: 'scrape-recovered';
+  /** The run of failures that ended (the health before the successful scrape). */
+  run: ScrapeHealth;
+  /** When the scrape that worked ran (ISO timestamp). */
+  at: string;
+  provider: ProviderInfo | null;
+}
+
+/** One unreadable report of a sweep, to show the operator where to look. */
+export interface UnreadableExample {
+  urn: string;
+  fileId: string;
+  error: string | null;
+}
+
+/** The share of reports a sweep could not read passed the threshold. */
+export interface UnreadableReportsAlert {
+  kind: 'unreadable-reports';
+  /** When the sweep began (ISO timestamp); reports fetched since then are counted. */
+  since: string;
+  total: number;
+  unreadable: number;
+  /** The share (0..1) that raises this alert. */
+  threshold: number;
+  examples?: readonly UnreadableExample[];
+}
+
+export type OperatorAlert = ScrapeFailingAlert | ScrapeRecoveredAlert | UnreadableReportsAlert;
