@@ -1,5 +1,5 @@
 import type { ReportSource } from '../src/monitor/scrape-provider.js';
-import type { ProviderPage } from '../src/ofsted/types.js';
+import type { ProviderPage, UnchangedProviderPage } from '../src/ofsted/types.js';
 import type { PolitenessLimiter } from './politeness-limiter.js';
 
 /** Receives each request's duration and outcome (an HTTP-like status, or an error name). */
@@ -23,9 +23,9 @@ export class PoliteReportSource implements ReportSource {
     this.#observe = observe;
   }
 
-  async fetchProviderPage(urn: string, category?: string): Promise<ProviderPage> {
+  async fetchProviderPage(urn: string, category?: string, unlessHash?: string): Promise<ProviderPage | UnchangedProviderPage> {
     await this.#limiter.take(category ? 1 : 2);
-    return this.#timed(() => this.#site.fetchProviderPage(urn, category));
+    return this.#timed(() => this.#site.fetchProviderPage(urn, category, unlessHash));
   }
 
   async downloadReport(url: string): Promise<Buffer> {

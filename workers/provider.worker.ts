@@ -66,7 +66,7 @@ export async function runProvider(
     // The daily case for nearly every URN. With no new report there is nothing to compare (change
     // events come only from new reports), so this writes what recordChanges would, the provider's details,
     // without reading the whole history back.
-    await deps.store.recordScrape({ provider: listing.provider, reports: [], events: [], at: new Date().toISOString() });
+    await deps.store.recordScrape({ provider: listing.provider, reports: [], events: [], at: new Date().toISOString(), pageHash: listing.contentHash });
     return { urn, fresh: 0, stored: 0, unfetched: 0, events: [] };
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { OfstedMonitorError, ProviderNotFoundError, UnreadableReportError, UpstreamUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { ChangeEvent, ProviderInfo, ProviderPage, ReportLink } from '../ofsted/types.js';
+import type { ChangeEvent, ProviderInfo, ProviderPage, ReportLink, UnchangedProviderPage } from '../ofsted/types.js';
 import { sharedExtractor } from '../ofsted/reports/extract/create-extractor.js';
 import { parseReportPages } from '../ofsted/reports/parse-report.js';
 import { PARSER_VERSION } from '../ofsted/reports/parser-version.js';
@@ -10,7 +10,8 @@ import { detectChanges, eventId } from './detect-changes.js';
 
 /** What the monitor needs from Ofsted's site; OfstedSite implements it. */
 export interface ReportSource {
-  fetchProviderPage(urn: string, category?: string): Promise<ProviderPage>;
+  /** With `unlessHash` (an earlier page's contentHash), may answer that the content has not changed. */
+  fetchProviderPage(urn: string, category?: string, unlessHash?: string): Promise<ProviderPage | UnchangedProviderPage>;
   downloadReport(url: string): Promise<Buffer>;
 }
 
@@ -40,6 +41,10 @@ export interface ProviderListing {
   fresh: ReportLink[];
   /** True when the provider has no stored baseline yet. */
   baseline: boolean;
+  /** The page's fingerprint (null when it had to be rendered in a browser). */
+  contentHash: string | null;
+  /** True when the page's content is what was read, and fully stored, last time: nothing can be new. */
+  unchanged: boolean;
 }
 
 /**
@@ -49,10 +54,12 @@ export interface ProviderListing {
 export async function readProviderListing(urn: string, deps: ScrapeDeps): Promise<ProviderListing> {
   const { site, store } = deps;
   const now = deps.now ?? (() => new Date());
-  const known = await store.getProvider(urn);
-  let page: ProviderPage;
+  const known = await store.getProviderState(urn);
+  let page: ProviderPage | UnchangedProviderPage;
   try {
-    page = await site.fetchProviderPage(urn, known?.category);
+    // Only a provider with a baseline and a stored fingerprint can be skipped; anything else is read.
+    const unlessHash = known?.firstScrapedAt && !known.closedAt ? (known.pageHash ?? undefined) : undefined;
+    page = await site.fetchProviderPage(urn, known?.category, unlessHash);
   } catch (err) {
     if (err instanceof ProviderNotFoundError && known && !known.closedAt && known.firstScrapedAt) {
       await recordClosed(urn, known, store, now().toISOString());
@@ -60,12 +67,18 @@ export async function readProviderListing(urn: string, deps: ScrapeDeps): Promis
     }
     throw err;
   }
+  if ('unchanged' in page) {
+    deps.logger.debug({ urn }, 'provider page unchanged');
+    const { name, category, providerType, localAuthority, owner, url } = known!;
+    const provider = { urn, name, category, providerType, localAuthority, owner, url };
+    return { urn, provider, fresh: [], baseline: false, contentHash: page.contentHash, unchanged: true };
+  }
   const storedIds = new Set(await store.listReportFileIds(urn));
   const fresh = page.reports.filter((r) => !storedIds.has(r.fileId));
   // A daily sweep reads thousands of unchanged pages: only the ones with something new are worth a line.
   const level = fresh.length > 0 ? 'info' : 'debug';
   deps.logger[level]({ urn, listed: page.reports.length, new: fresh.length }, 'provider page read');
-  return { urn, provider: page.provider, fresh, baseline: !known?.firstScrapedAt };
+  return { urn, provider: page.provider, fresh, baseline: !known?.firstScrapedAt, contentHash: page.contentHash ?? null, unchanged: false };
 }
 
 /**
@@ -111,7 +124,9 @@ export async function recordChanges(listing: ProviderListing, incoming: readonly
   const at = now().toISOString();
   const history = await store.history(listing.urn);
   const candidates = detectChanges({ urn: listing.urn, history, incoming, baseline: listing.baseline, at });
-  const events = await store.recordScrape({ provider: listing.provider, reports: [...incoming], events: candidates, at });
+  // Every report the page lists is stored once all the fresh ones came in (unreadable ones included).
+  const pageHash = incoming.length >= listing.fresh.length ? listing.contentHash : null;
+  const events = await store.recordScrape({ provider: listing.provider, reports: [...incoming], events: candidates, at, pageHash });
   for (const e of events) deps.logger.info({ urn: listing.urn, event: e.type, from: e.from, to: e.to, backfill: e.backfill }, e.summary);
   return events;
 }

@@ -69,6 +69,17 @@ export interface ReportLink {
 export interface ProviderPage {
   provider: ProviderInfo;
   reports: ReportLink[];
+  /**
+   * Fingerprint of what was read (see page-fingerprint.ts), to pass back next time; null when the page
+   * had to be rendered in a browser, whose plain HTML says nothing about its content.
+   */
+  contentHash?: string | null;
+}
+
+/** A provider page whose content is byte for byte what the caller read before (same fingerprint). */
+export interface UnchangedProviderPage {
+  unchanged: true;
+  contentHash: string;
 }
 
 /** A change event (CONTRACT.md "Change events"). */

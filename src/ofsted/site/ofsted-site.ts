@@ -1,7 +1,7 @@
 // The site as the rest of the product sees it: find a provider, read its page, download a report.
 import type { Logger } from 'pino';
 import { ProviderNotFoundError, UpstreamUnavailableError } from '../../errors.js';
-import type { ProviderPage } from '../types.js';
+import type { ProviderPage, UnchangedProviderPage } from '../types.js';
 import { parseUrn } from '../urn.js';
 import { BrowserPool, renderWithBrowser } from './browser-fallback.js';
 import type { HttpResponse } from './http-client-options.js';
@@ -10,6 +10,7 @@ import { NotAPdfError } from './not-a-pdf-error.js';
 import type { CheerioAPI } from 'cheerio';
 import { loadHtml } from './html-document.js';
 import { classifyPage } from './page-detectors.js';
+import { pageFingerprint } from './page-fingerprint.js';
 import { parseProviderPage } from './provider-page.js';
 import { ReportNotFoundError } from './report-not-found-error.js';
 import { parseSearchResults } from './search-page.js';
@@ -26,6 +27,10 @@ interface HtmlPage {
   url: string;
   /** The page, parsed once for the detectors and the reader. */
   doc: CheerioAPI;
+  /** True when the plain GET was a shell or challenge and `doc` is what Chromium rendered. */
+  rendered: boolean;
+  /** What the caller's check made of the plain GET's HTML, if it was asked. */
+  fingerprint: string | null;
 }
 
 export class OfstedSite {
@@ -54,7 +59,7 @@ export class OfstedSite {
   /** Look the URN up through the site's search; null when no result carries exactly this URN. */
   async findProvider(urn: string): Promise<{ category: string; url: string } | null> {
     const wanted = parseUrn(urn);
-    const page = await this.#getHtml(`${this.#http.reportsOrigin}/search?q=${encodeURIComponent(wanted)}`);
+    const page = (await this.#getHtml(`${this.#http.reportsOrigin}/search?q=${encodeURIComponent(wanted)}`)) as HtmlPage;
     if (page.status !== 200) {
       throw new UpstreamUnavailableError(`Ofsted search for ${wanted} answered HTTP ${page.status}; try again later`);
     }
@@ -65,17 +70,21 @@ export class OfstedSite {
   /**
    * Read a provider page. Without a category the URN is found through search first. A known category
    * that now 404s is retried once through search, since Ofsted re-files providers under new categories.
+   * Given the contentHash of an earlier read, a page whose content has not changed since is not read
+   * again: the answer is just `{ unchanged: true }`.
    */
-  async fetchProviderPage(urn: string, category?: string): Promise<ProviderPage> {
+  fetchProviderPage(urn: string, category?: string): Promise<ProviderPage>;
+  fetchProviderPage(urn: string, category: string | undefined, unlessHash: string | undefined): Promise<ProviderPage | UnchangedProviderPage>;
+  async fetchProviderPage(urn: string, category?: string, unlessHash?: string): Promise<ProviderPage | UnchangedProviderPage> {
     const wanted = parseUrn(urn);
     const notFound = () => new ProviderNotFoundError(`no Ofsted provider with URN ${wanted}`);
     if (category) {
-      const page = await this.#loadProviderPage(wanted, category);
+      const page = await this.#loadProviderPage(wanted, category, unlessHash);
       if (page) return page;
     }
     const found = await this.findProvider(wanted);
     if (!found || found.category === category) throw notFound();
-    const page = await this.#loadProviderPage(wanted, found.category);
+    const page = await this.#loadProviderPage(wanted, found.category, unlessHash);
     if (!page) throw notFound();
     return page;
   }
@@ -109,20 +118,34 @@ export class OfstedSite {
   }
 
   /** null when the page is gone (404/410); other failures throw. */
-  async #loadProviderPage(urn: string, category: string): Promise<ProviderPage | null> {
-    const page = await this.#getHtml(this.#providerUrl(category, urn));
+  async #loadProviderPage(urn: string, category: string, unlessHash?: string): Promise<ProviderPage | UnchangedProviderPage | null> {
+    const page = await this.#getHtml(this.#providerUrl(category, urn), (html, url) => {
+      const contentHash = pageFingerprint(html, url, this.#http.filesOrigin);
+      return contentHash === unlessHash ? { unchanged: true as const, contentHash } : contentHash;
+    });
+    if ('unchanged' in page) return page;
     if (page.status === 404 || page.status === 410) return null;
     if (page.status !== 200) {
       throw new UpstreamUnavailableError(`provider page for ${urn} answered HTTP ${page.status}; try again later`);
     }
-    return parseProviderPage(page.doc, page.url, this.#http.filesOrigin);
+    return { ...parseProviderPage(page.doc, page.url, this.#http.filesOrigin), contentHash: page.rendered ? null : page.fingerprint };
   }
 
-  /** GET a page; a script shell or challenge answered with 200 is rendered in Chromium instead. */
-  async #getHtml(url: string): Promise<HtmlPage> {
+  /**
+   * GET a page; a script shell or challenge answered with 200 is rendered in Chromium instead. `check`
+   * sees a 200 answer's HTML first and may settle it there (the page is unchanged) before any parsing.
+   */
+  async #getHtml(url: string, check?: (html: string, url: string) => UnchangedProviderPage | string): Promise<HtmlPage | UnchangedProviderPage> {
     const res = await this.#http.get(url, { accept: HTML_ACCEPT });
-    const doc = loadHtml(decodeHtml(res));
-    if (res.status !== 200 || classifyPage(doc) === 'content') return { status: res.status, url: res.url, doc };
+    const html = decodeHtml(res);
+    let fingerprint: string | null = null;
+    if (res.status === 200 && check) {
+      const verdict = check(html, res.url);
+      if (typeof verdict !== 'string') return verdict;
+      fingerprint = verdict;
+    }
+    const doc = loadHtml(html);
+    if (res.status !== 200 || classifyPage(doc) === 'content') return { status: res.status, url: res.url, doc, rendered: false, fingerprint };
     this.#logger?.info({ url: res.url }, 'page needs a browser; using the Chromium fallback');
     const rendered = loadHtml(
       await renderWithBrowser(res.url, {
@@ -136,7 +159,7 @@ export class OfstedSite {
     if (classifyPage(rendered) === 'challenge') {
       throw new UpstreamUnavailableError(`${res.url} answered with a browser challenge even in Chromium; try again later`);
     }
-    return { status: res.status, url: res.url, doc: rendered };
+    return { status: res.status, url: res.url, doc: rendered, rendered: true, fingerprint };
   }
 }
 
