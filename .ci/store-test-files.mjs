@@ -1,0 +1,37 @@
+// The test files whose outcome depends on the store: those importing tests/helpers/test-database.ts,
+// directly or through other test helpers. CI runs these again against PostgreSQL (TEST_STORE=postgres);
+// the rest cannot see which store is configured, so a second run would only repeat the first.
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const files = [];
+const walk = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (entry.name.endsWith('.ts')) files.push(path);
+  }
+};
+walk(join(root, 'tests'));
+
+const importsOf = new Map(
+  files.map((file) => {
+    const text = readFileSync(file, 'utf8');
+    const specs = [...text.matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)].map((m) => resolve(dirname(file), m[1].replace(/\.js$/, '.ts')));
+    return [file, specs];
+  }),
+);
+const target = join(root, 'tests', 'helpers', 'test-database.ts');
+const memo = new Map();
+const reaches = (file, seen = new Set()) => {
+  if (file === target) return true;
+  if (memo.has(file)) return memo.get(file);
+  if (seen.has(file)) return false;
+  seen.add(file);
+  const found = (importsOf.get(file) ?? []).some((dep) => reaches(dep, seen));
+  memo.set(file, found);
+  return found;
+};
+const chosen = files.filter((f) => f.endsWith('.test.ts') && reaches(f)).map((f) => relative(root, f)).sort();
+process.stdout.write(`${chosen.join('\n')}\n`);
