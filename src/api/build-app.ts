@@ -5,9 +5,11 @@ import { HttpError } from './http-error.js';
 import { requestId, requestLogSerializers } from './request-log.js';
 import { BOARD_PATH, registerAdminBoard } from './routes/admin-board-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
+import { DOCS_PATH, registerApiDocs } from './routes/docs-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
+import { registerPages } from './routes/page-routes.js';
 import { registerProviderRoutes } from './routes/provider-routes.js';
 import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { registerUnsubscribeRoutes } from './routes/unsubscribe-routes.js';
@@ -43,7 +45,7 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
     }
   });
 
-  app.addHook('onSend', securityHeaders(BOARD_PATH));
+  app.addHook('onSend', securityHeaders({ board: BOARD_PATH, docs: DOCS_PATH }));
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;
@@ -63,6 +65,8 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
     reply.code(404).send({ error: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` }),
   );
 
+  // Before every route: the OpenAPI document is built from the routes registered after it.
+  await registerApiDocs(app);
   registerHealthRoutes(app, deps);
   registerMetricsRoutes(app);
   registerProviderRoutes(app, deps, token);
@@ -71,6 +75,7 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
   registerWatchlistRoutes(app, deps, token);
   registerSubscriptionRoutes(app, deps, token);
   await registerUnsubscribeRoutes(app, deps);
+  await registerPages(app, deps, token);
   await registerAdminBoard(app, deps.queues, token);
   return app;
 }

@@ -337,6 +337,18 @@ export const SCHOOL_REPORT_CARD_AREAS: readonly JudgementArea[] = [
 /** Report cards started on this date (the renewed education inspection framework). */
 export const SCHOOL_REPORT_CARDS_FROM = '2025-11-10';
 
+/** Every judgement area of every framework, children's homes first: the order lists and exports use. */
+export const ALL_JUDGEMENT_AREAS: readonly JudgementArea[] = [
+  ...CHILDRENS_HOME_AREAS,
+  ...CHILDRENS_HOME_LEGACY_AREAS,
+  ...LA_ILACS_AREAS,
+  ...LA_SIF_AREAS,
+  ...SCHOOL_2012_AREAS,
+  ...SCHOOL_CIF_AREAS,
+  ...SCHOOL_EIF_AREAS,
+  ...SCHOOL_REPORT_CARD_AREAS,
+];
+
 export const SAFEGUARDING_OUTCOMES = ['met', 'not-met'] as const;
 export type SafeguardingOutcome = (typeof SAFEGUARDING_OUTCOMES)[number];
 

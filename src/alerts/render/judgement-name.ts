@@ -1,14 +1,5 @@
 import type { Judgement } from '../../ofsted/types.js';
-import {
-  CHILDRENS_HOME_AREAS,
-  CHILDRENS_HOME_LEGACY_AREAS,
-  LA_ILACS_AREAS,
-  LA_SIF_AREAS,
-  SCHOOL_2012_AREAS,
-  SCHOOL_CIF_AREAS,
-  SCHOOL_EIF_AREAS,
-  SCHOOL_REPORT_CARD_AREAS,
-} from '../../ofsted/vocabulary.js';
+import { ALL_JUDGEMENT_AREAS } from '../../ofsted/vocabulary.js';
 import type { AlertContext } from './alert-context.js';
 
 // Judgement areas as Ofsted prints them are long ("How well children and young people are helped and
@@ -47,17 +38,7 @@ export function eventJudgement(ctx: AlertContext): Pick<Judgement, 'area' | 'key
   const m = /^[^:]+: (.+?): [^:]+ → /.exec(event.summary);
   if (!m?.[1]) return null;
   const area = m[1];
-  const known = ALL_AREAS.find((a) => a.area === area);
+  const known = ALL_JUDGEMENT_AREAS.find((a) => a.area === area);
   return { area, key: known?.key ?? area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') };
 }
 
-const ALL_AREAS = [
-  ...CHILDRENS_HOME_AREAS,
-  ...CHILDRENS_HOME_LEGACY_AREAS,
-  ...LA_ILACS_AREAS,
-  ...LA_SIF_AREAS,
-  ...SCHOOL_2012_AREAS,
-  ...SCHOOL_CIF_AREAS,
-  ...SCHOOL_EIF_AREAS,
-  ...SCHOOL_REPORT_CARD_AREAS,
-];

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../api-deps.js';
+import { documented } from '../doc-only-schema.js';
 import { withTimeout } from '../with-timeout.js';
 
 /** A health probe must answer fast even when a dependency hangs (ioredis queues commands while reconnecting). */
@@ -12,7 +13,7 @@ type Check = 'ok' | 'unreachable';
  * few seconds, so its request lines are logged only at warn (a failing check still is).
  */
 export function registerHealthRoutes(app: FastifyInstance, deps: Pick<ApiDeps, 'redis' | 'store'>): void {
-  app.get('/health', { logLevel: 'warn' }, async (request, reply) => {
+  app.get('/health', { ...documented('getHealth'), logLevel: 'warn' }, async (request, reply) => {
     const check = async (name: string, ping: () => Promise<unknown>): Promise<Check> => {
       try {
         await withTimeout(ping(), HEALTH_TIMEOUT_MS, name);

@@ -4,6 +4,7 @@ import { enqueueManualScrape } from '../../../workers/manual-scrape.js';
 import type { ApiDeps } from '../api-deps.js';
 import type { ApiToken } from '../auth/api-token.js';
 import { requireBearerToken } from '../auth/require-token.js';
+import { documented } from '../doc-only-schema.js';
 import { HttpError } from '../http-error.js';
 import { urnParam } from '../request-input.js';
 
@@ -22,9 +23,9 @@ export function registerProviderRoutes(
 ): void {
   // The same enqueue as `scrape --queue`: one pending provider job per URN, the sweep's retry settings.
   const jobSettings = jobSettingsFromConfig(deps.config);
-  app.get('/api/providers', async () => deps.store.listProviders());
+  app.get('/api/providers', documented('listProviders'), async () => deps.store.listProviders());
 
-  app.get<{ Params: UrnParams }>('/api/providers/:urn', async (request) => {
+  app.get<{ Params: UrnParams }>('/api/providers/:urn', documented('getProvider'), async (request) => {
     const urn = urnParam(request.params.urn);
     const provider = await deps.store.getProvider(urn);
     if (!provider) {
@@ -34,13 +35,13 @@ export function registerProviderRoutes(
     return { ...provider, latestInspection: history.at(-1) ?? null };
   });
 
-  app.get<{ Params: UrnParams }>('/api/providers/:urn/history', async (request) =>
+  app.get<{ Params: UrnParams }>('/api/providers/:urn/history', documented('getHistory'), async (request) =>
     deps.store.history(urnParam(request.params.urn)),
   );
 
   app.post<{ Params: UrnParams }>(
     '/api/providers/:urn/scrape',
-    { onRequest: requireBearerToken(token) },
+    { ...documented('scrapeProvider'), onRequest: requireBearerToken(token) },
     async (request, reply) => {
       const urn = urnParam(request.params.urn);
       const queued = await enqueueManualScrape(deps.queues.provider, urn, jobSettings);

@@ -5,6 +5,7 @@ import { BadInputError } from '../../errors.js';
 import type { ApiDeps } from '../api-deps.js';
 import type { ApiToken } from '../auth/api-token.js';
 import { requireBearerToken } from '../auth/require-token.js';
+import { documented } from '../doc-only-schema.js';
 import { HttpError } from '../http-error.js';
 
 interface IdParams {
@@ -18,7 +19,7 @@ interface IdParams {
 export function registerSubscriptionRoutes(app: FastifyInstance, deps: Pick<ApiDeps, 'store'>, token: ApiToken): void {
   const auth = { onRequest: requireBearerToken(token) };
 
-  app.get<{ Querystring: Record<string, unknown> }>('/api/subscriptions', auth, async (request) => {
+  app.get<{ Querystring: Record<string, unknown> }>('/api/subscriptions', { ...documented('listSubscriptions'), ...auth }, async (request) => {
     const { target, ...rest } = request.query;
     const unknown = Object.keys(rest)[0];
     if (unknown !== undefined) throw new HttpError(400, `unknown query parameter ${JSON.stringify(unknown)}: expected target`);
@@ -27,7 +28,7 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Pick<ApiD
     return { subscriptions: await deps.store.listSubscriptions(filter) };
   });
 
-  app.post('/api/subscriptions', auth, async (request, reply) => {
+  app.post('/api/subscriptions', { ...documented('subscribe'), ...auth }, async (request, reply) => {
     if (request.body === undefined) throw new HttpError(400, 'send a JSON body: { "target": "<email or webhook URL>", "urn": "<URN>" }');
     const plan = asHttp(() => planSubscriptions(request.body));
     const result = await addSubscriptions(deps.store, plan, new Date().toISOString());
@@ -39,14 +40,14 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Pick<ApiD
     });
   });
 
-  app.delete<{ Params: IdParams }>('/api/subscriptions/:id', auth, async (request, reply) => {
+  app.delete<{ Params: IdParams }>('/api/subscriptions/:id', { ...documented('removeSubscription'), ...auth }, async (request, reply) => {
     const removed = await deps.store.removeSubscriptions({ id: request.params.id });
     if (removed === 0) throw new HttpError(404, `no subscription ${JSON.stringify(request.params.id.slice(0, 80))}`);
     return reply.code(204).send();
   });
 
   // `?target=` alone removes every subscription of the target; urn, owner and la narrow it, as on the CLI.
-  app.delete<{ Querystring: Record<string, unknown> }>('/api/subscriptions', auth, async (request) => {
+  app.delete<{ Querystring: Record<string, unknown> }>('/api/subscriptions', { ...documented('removeSubscriptionsOfTarget'), ...auth }, async (request) => {
     if (request.query.target === undefined) {
       throw new HttpError(400, 'say whose subscriptions to remove: DELETE /api/subscriptions?target=<email or webhook URL>');
     }

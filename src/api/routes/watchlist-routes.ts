@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiDeps } from '../api-deps.js';
 import type { ApiToken } from '../auth/api-token.js';
 import { requireBearerToken } from '../auth/require-token.js';
+import { documented } from '../doc-only-schema.js';
 import { urnParam } from '../request-input.js';
 
 interface UrnParams {
@@ -13,15 +14,15 @@ interface UrnParams {
  * when the URN was added and 200 when it was already watched.
  */
 export function registerWatchlistRoutes(app: FastifyInstance, deps: Pick<ApiDeps, 'store'>, token: ApiToken): void {
-  app.get('/api/watchlist', async () => deps.store.watchList());
+  app.get('/api/watchlist', documented('listWatchlist'), async () => deps.store.watchList());
 
-  app.post<{ Params: UrnParams }>('/api/watchlist/:urn', { onRequest: requireBearerToken(token) }, async (request, reply) => {
+  app.post<{ Params: UrnParams }>('/api/watchlist/:urn', { ...documented('addToWatchlist'), onRequest: requireBearerToken(token) }, async (request, reply) => {
     const urn = urnParam(request.params.urn);
     const added = await deps.store.watchAdd([urn]);
     return reply.code(added > 0 ? 201 : 200).send({ added, alreadyWatched: 1 - added });
   });
 
-  app.delete<{ Params: UrnParams }>('/api/watchlist/:urn', { onRequest: requireBearerToken(token) }, async (request) => {
+  app.delete<{ Params: UrnParams }>('/api/watchlist/:urn', { ...documented('removeFromWatchlist'), onRequest: requireBearerToken(token) }, async (request) => {
     const urn = urnParam(request.params.urn);
     const removed = await deps.store.watchRemove([urn]);
     return { removed, notWatched: 1 - removed };

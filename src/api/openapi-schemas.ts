@@ -1,0 +1,505 @@
+// JSON Schemas of the JSON API, for the OpenAPI document at /docs. Each object schema is checked by the
+// compiler against the TypeScript shape it describes (a field added to ParsedReport, ChangeEvent or
+// Subscription and not here fails `tsc`), and enums come from vocabulary.ts; tests/api/every-endpoint.test.ts
+// checks real answers against them. They document only: see documented() in doc-only-schema.ts.
+import type { SubscriptionRequest } from '../alerts/subscription-request.js';
+import type { Channel, DeliveryMode, Subscription, SubscriptionScope } from '../alerts/types.js';
+import type { ChangeEvent, Judgement, ParsedReport, StatutoryRequirement } from '../ofsted/types.js';
+import { EVENT_TYPES, GRADES, INTERIM_OUTCOMES, REPORT_KINDS } from '../ofsted/vocabulary.js';
+import type { HistoryEntry, ProviderRecord, WatchEntry } from '../store/store.js';
+import type { ManualScrape } from '../../workers/manual-scrape.js';
+import type { JobView } from './job-view.js';
+
+/** A JSON Schema (draft-07 keywords only, so fastify's own Ajv could compile it too) or an OpenAPI one. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** Names of the shared schemas (`components.schemas`). */
+export type SchemaId =
+  | 'Error'
+  | 'Provider'
+  | 'ProviderDetail'
+  | 'HistoryEntry'
+  | 'ChangeEvent'
+  | 'WatchEntry'
+  | 'Subscription'
+  | 'SubscriptionRequest'
+  | 'Job'
+  | 'ManualScrape'
+  | 'Health';
+
+/** The security scheme name state-changing operations list under `security`. */
+export const BEARER_SCHEME = 'bearerAuth';
+
+// --- helpers -------------------------------------------------------------------------------------------
+
+type PropertiesOf<T> = { [K in keyof T]-?: JsonSchema };
+
+/** Every member of a string union, checked complete by the compiler (a Record needs every key). */
+function members<T extends string>(all: Record<T, true>): T[] {
+  return Object.keys(all) as T[];
+}
+
+/** An object with exactly T's fields; all required unless named in `optional`. */
+function objectOf<T>(description: string, properties: PropertiesOf<T>, optional: ReadonlyArray<keyof T & string> = []): JsonSchema {
+  return {
+    type: 'object',
+    description,
+    additionalProperties: false,
+    required: Object.keys(properties).filter((k) => !optional.includes(k as keyof T & string)),
+    properties,
+  };
+}
+
+/** The schema, or null. */
+function orNull(schema: JsonSchema): JsonSchema {
+  const type = schema.type;
+  const enumValues = schema.enum;
+  return {
+    ...schema,
+    type: Array.isArray(type) ? [...type, 'null'] : [type, 'null'],
+    ...(Array.isArray(enumValues) ? { enum: [...enumValues, null] } : {}),
+  };
+}
+
+/** A reference to one of the shared schemas below (fastify's `$id#` form; @fastify/swagger rewrites it). */
+function ref(id: SchemaId): JsonSchema {
+  return { $ref: `${id}#` };
+}
+
+function text(description: string, extra: JsonSchema = {}): JsonSchema {
+  return { type: 'string', description, ...extra };
+}
+
+const isoDate = (description: string) => text(description, { format: 'date', examples: ['2019-10-29'] });
+const isoTimestamp = (description: string) => text(description, { format: 'date-time', examples: ['2019-12-01T06:00:00.000Z'] });
+const texts = (description: string): JsonSchema => ({ type: 'array', description, items: { type: 'string' } });
+const grade = (description: string): JsonSchema => ({ type: 'string', description, enum: [...GRADES] });
+
+const URN_DESCRIPTION = 'Ofsted unique reference number: SC + 6 digits, 5-7 digits, or EY + digits (case and surrounding spaces do not matter)';
+const URN_EXAMPLE = 'SC036243';
+
+// --- shared schemas (components.schemas) ---------------------------------------------------------------
+
+const providerRecord = objectOf<ProviderRecord>('A provider as stored: what its Ofsted page last said, plus bookkeeping.', {
+  urn: text('URN, upper-case', { examples: [URN_EXAMPLE] }),
+  name: orNull(text('Name as the provider page gives it')),
+  category: text('Ofsted site category path segment, e.g. "CARE" (social care) or "21" (schools)'),
+  providerType: orNull(text("Provider type, e.g. \"Children's home\"")),
+  localAuthority: orNull(text('Local authority')),
+  owner: orNull(text('Registered owner, e.g. "Derby City Council"')),
+  url: text('Provider page the details were read from', { format: 'uri' }),
+  firstScrapedAt: orNull(isoTimestamp('First successful scrape; null before the baseline exists')),
+  lastScrapedAt: orNull(isoTimestamp('Latest successful scrape')),
+  closedAt: orNull(isoTimestamp('When Ofsted stopped listing the provider')),
+});
+
+const judgement = objectOf<Judgement>('One judgement area and its grade', {
+  area: text("The area's name as the report prints it"),
+  key: text('Stable key of the area, e.g. "experiences-and-progress"'),
+  grade: grade('Grade given for the area'),
+});
+
+const requirement = objectOf<StatutoryRequirement>('A statutory requirement the report sets', {
+  regulation: orNull(text('Regulation number as printed, e.g. "12" or "13(2)(a)"')),
+  text: text('The requirement'),
+  dueDate: orNull(isoDate('Date it must be met by')),
+});
+
+const parsedReportProperties: PropertiesOf<ParsedReport> = {
+  urn: orNull(text('URN the report names')),
+  kind: { type: 'string', description: 'Kind of inspection or visit', enum: [...REPORT_KINDS] },
+  inspectionStart: orNull(isoDate('First day of the inspection')),
+  inspectionEnd: orNull(isoDate('Last day of the inspection')),
+  overall: orNull(grade('Overall effectiveness; null for visits and ungraded reports')),
+  judgements: { type: 'array', description: 'Judgement areas and their grades', items: judgement },
+  interimOutcome: orNull({ type: 'string', description: 'Outcome of an interim inspection', enum: [...INTERIM_OUTCOMES] }),
+  previous: orNull({
+    type: 'object',
+    description: 'The previous inspection as this report states it',
+    additionalProperties: false,
+    required: ['date', 'overall'],
+    properties: { date: orNull(isoDate('Date of the previous inspection')), overall: orNull(grade('Its overall grade')) },
+  }),
+  enforcementSinceLast: orNull(text('"none", or the report\'s own words about enforcement since the last inspection')),
+  registeredProvider: orNull(text('Registered provider')),
+  registeredManager: orNull(text('Registered manager')),
+  inspectors: texts('Inspectors named'),
+  requirements: { type: 'array', description: 'Statutory requirements', items: requirement },
+  recommendations: texts('Recommendations'),
+  keyFindings: texts('Key findings'),
+  safeguarding: orNull({ type: 'string', description: 'Schools: whether safeguarding is effective', enum: ['met', 'not-met'] }),
+  parserVersion: text('Version of the parser that read the PDF'),
+  unreadable: texts('Fields the parser expected for this kind of report but could not read'),
+};
+
+const historyEntry = objectOf<HistoryEntry>('One inspection: the newest parsed report for it, and where it came from', {
+  ...parsedReportProperties,
+  fileId: text('Ofsted file id of the report PDF'),
+  url: text('URL of the report PDF', { format: 'uri' }),
+  publishedAt: orNull(isoDate('Date the provider page shows next to the report')),
+});
+
+type ProviderDetail = ProviderRecord & { latestInspection: HistoryEntry | null };
+const providerDetail = objectOf<ProviderDetail>('A stored provider with its newest inspection', {
+  ...(providerRecord.properties as PropertiesOf<ProviderRecord>),
+  latestInspection: { anyOf: [ref('HistoryEntry'), { type: 'null' }], description: 'Newest entry of its history; null when none is stored' },
+});
+
+const changeEvent = objectOf<ChangeEvent>('A change event, as `events --json` prints it', {
+  id: text('Deterministic id: the same change is never stored twice'),
+  urn: text('URN of the provider', { examples: [URN_EXAMPLE] }),
+  type: { type: 'string', description: 'What changed', enum: [...EVENT_TYPES] },
+  at: isoTimestamp('When the event was raised'),
+  inspectionDate: orNull(isoDate('Date of the inspection it is about')),
+  from: orNull(text('Value before (e.g. a grade)')),
+  to: orNull(text('Value after (e.g. a grade)')),
+  fileId: orNull(text('Report file it came from')),
+  summary: text('One-line summary'),
+  backfill: { type: 'boolean', description: 'True for events found in history when a provider was first scraped' },
+});
+
+const watchEntry = objectOf<WatchEntry>('A watched URN', {
+  urn: text('URN', { examples: [URN_EXAMPLE] }),
+  addedAt: isoTimestamp('When it was added'),
+});
+
+const eventTypes = { type: 'array', description: 'Event types it is sent', items: { type: 'string', enum: [...EVENT_TYPES] } };
+
+const subscription = objectOf<Subscription>('An alert subscription', {
+  id: text('Subscription id'),
+  channel: { type: 'string', description: 'How alerts go out', enum: members<Channel>({ email: true, webhook: true }) },
+  target: text('Email address (lower-cased) or webhook URL'),
+  scope: {
+    type: 'string',
+    description: 'Which providers it covers (`all`: every watched provider)',
+    enum: members<SubscriptionScope>({ urn: true, owner: true, la: true, all: true }),
+  },
+  value: orNull(text('URN, owner name or local authority; null for scope `all`')),
+  events: eventTypes,
+  mode: {
+    type: 'string',
+    description: '`immediate`: one message per event; `digest`: one message a day',
+    enum: members<DeliveryMode>({ immediate: true, digest: true }),
+  },
+  createdAt: isoTimestamp('When it was created'),
+});
+
+const textOrTexts = (description: string): JsonSchema => ({
+  description,
+  anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+});
+
+const subscriptionRequest = objectOf<SubscriptionRequest>(
+  'What to subscribe to (the rules of the `subscribe` command). One subscription per URN, owner and local authority given; none of them means every watched provider.',
+  {
+    target: text('Email address or http(s) webhook URL', { examples: ['carer@example.org'] }),
+    urn: textOrTexts('URN or URNs; each is also put on the watchlist'),
+    owner: text('Owner name, e.g. "Derby City Council"'),
+    la: text('Local authority name'),
+    events: textOrTexts(`Event types, a comma list or an array: \`decline\` (the default: the events that mean a provider got worse), \`any\`, or ${EVENT_TYPES.join(', ')}`),
+    digest: { type: 'boolean', description: 'One message a day instead of one per event', default: false },
+  },
+  ['urn', 'owner', 'la', 'events', 'digest'],
+);
+
+const jobView = objectOf<JobView>("A queue job's state and outcome", {
+  id: text('Job id'),
+  queue: text('Queue it is in'),
+  name: text('Job name'),
+  state: text('BullMQ state: waiting, prioritized, active, delayed, completed, failed, ...'),
+  progress: { description: 'Progress the job reported (any JSON)' },
+  data: { description: "The job's input (any JSON)" },
+  attemptsMade: { type: 'integer', minimum: 0, description: 'Attempts so far' },
+  returnvalue: { description: "The processor's result once completed; null before" },
+  failedReason: orNull(text('Why the last attempt failed')),
+  createdAt: orNull(isoTimestamp('When it was added')),
+  processedAt: orNull(isoTimestamp('When a worker last took it')),
+  finishedAt: orNull(isoTimestamp('When it completed or failed for good')),
+});
+
+const manualScrape = objectOf<ManualScrape>('The provider job that will scrape the URN', {
+  jobId: text('Id to poll at GET /api/jobs/{id}'),
+  deduplicated: { type: 'boolean', description: 'True when a job for the URN was already pending and no new one was added' },
+  state: text("The job's BullMQ state right after the call"),
+});
+
+const check = { type: 'string', enum: ['ok', 'unreachable'] };
+const health: JsonSchema = {
+  type: 'object',
+  description: 'Whether Redis and the database answered (within 2 s)',
+  additionalProperties: false,
+  required: ['redis', 'db'],
+  properties: { redis: check, db: check },
+};
+
+const errorBody: JsonSchema = {
+  type: 'object',
+  description: 'Every error: one line, fit to show to a person',
+  additionalProperties: false,
+  required: ['error'],
+  properties: { error: text('What went wrong and, where it helps, what to do') },
+};
+
+const SHARED = {
+  Error: errorBody,
+  Provider: providerRecord,
+  ProviderDetail: providerDetail,
+  HistoryEntry: historyEntry,
+  ChangeEvent: changeEvent,
+  WatchEntry: watchEntry,
+  Subscription: subscription,
+  SubscriptionRequest: subscriptionRequest,
+  Job: jobView,
+  ManualScrape: manualScrape,
+  Health: health,
+} satisfies Record<string, JsonSchema>;
+
+
+/** The shared schemas with their `$id`, for `app.addSchema` (they become `components.schemas`). */
+export function sharedSchemas(): JsonSchema[] {
+  // Copies: fastify and @fastify/swagger annotate the objects they are given.
+  return Object.entries(SHARED).map(([id, schema]) => ({ $id: id, ...structuredClone(schema) }));
+}
+
+// --- per-route schemas -------------------------------------------------------------------------------
+
+const TOKEN_ERRORS = {
+  401: { description: 'No `Authorization: Bearer <API_TOKEN>` header, or a wrong token', ...ref('Error') },
+  503: { description: 'API_TOKEN is not set on the daemon: state-changing calls are off', ...ref('Error') },
+};
+const BAD_URN = { 400: { description: 'Not a URN', ...ref('Error') } };
+const BAD_URN_OR_BODY = { 400: { description: 'Not a URN, or a request body that is not JSON', ...ref('Error') } };
+const BEARER = [{ [BEARER_SCHEME]: [] }];
+
+const urnParams: JsonSchema = {
+  type: 'object',
+  required: ['urn'],
+  properties: { urn: text(URN_DESCRIPTION, { examples: [URN_EXAMPLE] }) },
+};
+
+const arrayOf = (id: SchemaId, description: string): JsonSchema => ({ type: 'array', description, items: ref(id) });
+
+/** The `schema` option of each JSON route, by route. */
+export const ROUTE_SCHEMAS = {
+  getHealth: {
+    tags: ['operations'],
+    summary: 'Health check',
+    description: 'Pings Redis and the database. For probes: answers within a few seconds even when one hangs.',
+    response: {
+      200: { description: 'Both answered', ...ref('Health') },
+      503: { description: 'One or both did not answer', ...ref('Health') },
+    },
+  },
+  getMetrics: {
+    tags: ['operations'],
+    summary: 'Prometheus metrics',
+    description: 'Prometheus text exposition: job counts per queue and state, fetch latency, parse failures, events by type, process metrics.',
+    response: {
+      200: {
+        description: 'Metrics in the Prometheus text format',
+        content: { 'text/plain': { schema: { type: 'string' } } },
+      },
+    },
+  },
+  listProviders: {
+    tags: ['providers'],
+    summary: 'List stored providers',
+    description: 'Every provider scraped so far, as `providers --json` prints them.',
+    response: { 200: arrayOf('Provider', 'Stored providers') },
+  },
+  getProvider: {
+    tags: ['providers'],
+    summary: 'One stored provider and its newest inspection',
+    params: urnParams,
+    response: {
+      200: { description: 'The provider', ...ref('ProviderDetail') },
+      ...BAD_URN,
+      404: { description: 'Nothing stored for the URN yet (POST .../scrape fetches it)', ...ref('Error') },
+    },
+  },
+  getHistory: {
+    tags: ['providers'],
+    summary: "A provider's inspection history",
+    description: 'Every stored inspection, oldest first, as `history --json` prints it; an empty list when nothing is stored.',
+    params: urnParams,
+    response: { 200: arrayOf('HistoryEntry', 'Inspections, oldest first'), ...BAD_URN },
+  },
+  scrapeProvider: {
+    tags: ['providers'],
+    summary: 'Re-scrape a provider now',
+    description:
+      'Queues a high-priority provider job (as `scrape --queue`). While a job for the URN is pending, that job is answered instead of a second one. Poll the job at the Location given.',
+    security: BEARER,
+    params: urnParams,
+    response: {
+      202: {
+        description: 'Queued (or already pending)',
+        headers: { location: { type: 'string', description: 'The job: /api/jobs/{jobId}' } },
+        ...ref('ManualScrape'),
+      },
+      ...BAD_URN_OR_BODY,
+      ...TOKEN_ERRORS,
+    },
+  },
+  listEvents: {
+    tags: ['events'],
+    summary: 'Change events',
+    description: 'Stored change events, oldest first, as `events --json` prints them.',
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        since: text('Only events raised at or after this ISO date or timestamp', { examples: ['2019-10-01'] }),
+        urn: text(`Only events of this provider. ${URN_DESCRIPTION}`, { examples: [URN_EXAMPLE] }),
+      },
+    },
+    response: {
+      200: arrayOf('ChangeEvent', 'Events, oldest first'),
+      400: { description: 'since is not an ISO date, urn is not a URN, or a parameter is given twice', ...ref('Error') },
+    },
+  },
+  getJob: {
+    tags: ['jobs'],
+    summary: "A job's state and outcome",
+    description: 'Any provider, report, sweep or notify job; finished jobs are kept only for a while.',
+    params: {
+      type: 'object',
+      required: ['id'],
+      properties: { id: text('Job id, as POST .../scrape answers it', { pattern: '^[A-Za-z0-9._-]{1,200}$' }) },
+    },
+    response: {
+      200: { description: 'The job', ...ref('Job') },
+      400: { description: 'Not a job id', ...ref('Error') },
+      404: { description: 'No such job (or it finished and was removed)', ...ref('Error') },
+    },
+  },
+  listWatchlist: {
+    tags: ['watchlist'],
+    summary: 'The watchlist',
+    description: 'The URNs the daemon sweeps.',
+    response: { 200: arrayOf('WatchEntry', 'Watched URNs') },
+  },
+  addToWatchlist: {
+    tags: ['watchlist'],
+    summary: 'Watch a URN',
+    security: BEARER,
+    params: urnParams,
+    response: {
+      201: { description: 'Added', ...watchCounts('added', 'alreadyWatched') },
+      200: { description: 'Already watched', ...watchCounts('added', 'alreadyWatched') },
+      ...BAD_URN_OR_BODY,
+      ...TOKEN_ERRORS,
+    },
+  },
+  removeFromWatchlist: {
+    tags: ['watchlist'],
+    summary: 'Stop watching a URN',
+    security: BEARER,
+    params: urnParams,
+    response: {
+      200: { description: 'Removed, or it was not watched (the counts say which)', ...watchCounts('removed', 'notWatched') },
+      ...BAD_URN_OR_BODY,
+      ...TOKEN_ERRORS,
+    },
+  },
+  listSubscriptions: {
+    tags: ['subscriptions'],
+    summary: 'List alert subscriptions',
+    description: 'Needs the token: the list holds email addresses. Oldest first.',
+    security: BEARER,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { target: text('Only the subscriptions of this email address or webhook URL') },
+    },
+    response: {
+      200: subscriptionList('The subscriptions'),
+      400: { description: 'target is not an email address or webhook URL, or an unknown parameter', ...ref('Error') },
+      ...TOKEN_ERRORS,
+    },
+  },
+  subscribe: {
+    tags: ['subscriptions'],
+    summary: 'Subscribe to alerts',
+    description: 'Subscribing again to the same scope updates its events and mode (200) rather than adding a second one.',
+    security: BEARER,
+    body: ref('SubscriptionRequest'),
+    response: {
+      201: subscribed('Created (or a URN was newly watched)'),
+      200: subscribed('Already subscribed: events and mode updated'),
+      400: { description: 'No body, not JSON, an unknown field, a bad target, URN or event type', ...ref('Error') },
+      ...TOKEN_ERRORS,
+    },
+  },
+  removeSubscription: {
+    tags: ['subscriptions'],
+    summary: 'Remove one subscription',
+    security: BEARER,
+    params: { type: 'object', required: ['id'], properties: { id: text('Subscription id') } },
+    response: {
+      204: { description: 'Removed', type: 'null' },
+      400: { description: 'A request body that is not JSON', ...ref('Error') },
+      404: { description: 'No such subscription', ...ref('Error') },
+      ...TOKEN_ERRORS,
+    },
+  },
+  removeSubscriptionsOfTarget: {
+    tags: ['subscriptions'],
+    summary: "Remove a target's subscriptions",
+    description: '`?target=` alone removes every subscription of the target; urn, owner and la narrow it (as `unsubscribe`).',
+    security: BEARER,
+    querystring: {
+      type: 'object',
+      required: ['target'],
+      additionalProperties: false,
+      properties: {
+        target: text('Email address or webhook URL'),
+        urn: { ...textOrTexts('Only the subscriptions to this URN (repeat for several)'), examples: [URN_EXAMPLE] },
+        owner: text('Only the subscription to this owner'),
+        la: text('Only the subscription to this local authority'),
+      },
+    },
+    response: {
+      200: {
+        description: 'How many were removed',
+        type: 'object',
+        additionalProperties: false,
+        required: ['removed'],
+        properties: { removed: { type: 'integer', minimum: 0 } },
+      },
+      400: { description: 'No target, a bad target, URN or name, or a request body that is not JSON', ...ref('Error') },
+      ...TOKEN_ERRORS,
+    },
+  },
+} satisfies Record<string, JsonSchema>;
+
+function watchCounts(done: string, already: string): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: [done, already],
+    properties: { [done]: { type: 'integer', enum: [0, 1] }, [already]: { type: 'integer', enum: [0, 1] } },
+  };
+}
+
+function subscriptionList(description: string): JsonSchema {
+  return {
+    description,
+    type: 'object',
+    additionalProperties: false,
+    required: ['subscriptions'],
+    properties: { subscriptions: arrayOf('Subscription', 'Oldest first') },
+  };
+}
+
+function subscribed(description: string): JsonSchema {
+  const list = subscriptionList(description);
+  return {
+    ...list,
+    required: ['subscriptions', 'watched'],
+    properties: {
+      subscriptions: arrayOf('Subscription', 'One per scope asked for'),
+      watched: texts('The URNs subscribed to, all now on the watchlist'),
+    },
+  };
+}

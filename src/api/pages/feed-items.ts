@@ -1,0 +1,86 @@
+import type { ChangeEvent, ProviderInfo } from '../../ofsted/types.js';
+import { EVENT_TYPE_LABEL, fromToText, summaryText } from './event-text.js';
+import { escapeHtml, safeHref, shortDay } from './layout.js';
+import { providerHref } from './page-links.js';
+
+/** Entries per feed: readers poll often; older events stay on the events page. */
+export const FEED_LIMIT = 100;
+
+/**
+ * Tag URIs (RFC 4151) name feeds and entries. The authority is fixed, not the host the daemon is
+ * reached on, so an entry keeps its id when PUBLIC_URL changes and a reader never shows it twice.
+ */
+const TAG = 'tag:ofsted-monitor,2025:';
+
+/** A tag URI for this path; anything outside the URI's allowed characters is percent-encoded. */
+export function tagUri(path: string): string {
+  // TextEncoder rather than encodeURIComponent: a lone surrogate becomes U+FFFD instead of throwing.
+  return TAG + path.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) =>
+    [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
+/** One entry of a feed, ready for Atom or RSS. */
+export interface FeedItem {
+  id: string;
+  title: string;
+  /** Absolute link to the provider's page. */
+  link: string;
+  /** ISO timestamp the event was raised. */
+  at: string;
+  /** The event type (a category readers can filter on). */
+  category: string;
+  /** Plain-text description. */
+  text: string;
+  /** The same as HTML (escaped here), with links. */
+  html: string;
+}
+
+export interface FeedItemContext {
+  /** Absolute origin (and path prefix) of the dashboard, without a trailing slash. */
+  baseUrl: string;
+  providers: ReadonlyMap<string, Pick<ProviderInfo, 'name'>>;
+  /** PDF address of each report, by fileId. */
+  reportUrls: ReadonlyMap<string, string>;
+}
+
+/** The feed entry of one change event. */
+export function feedItem(e: ChangeEvent, ctx: FeedItemContext): FeedItem {
+  const name = ctx.providers.get(e.urn)?.name ?? null;
+  const who = name ? `${name} (${e.urn})` : e.urn;
+  const summary = summaryText(e);
+  const moved = fromToText(e);
+  const inspected = e.inspectionDate ? shortDay(e.inspectionDate) : '';
+  const pdf = e.fileId ? safeHref(ctx.reportUrls.get(e.fileId)) : null;
+  const link = `${ctx.baseUrl}${providerHref(e.urn)}`;
+  const lines = [
+    summary,
+    moved ? `${EVENT_TYPE_LABEL[e.type]}: ${moved}.` : null,
+    inspected ? `Inspected ${inspected}.` : null,
+    pdf ? `Report: ${pdf}` : null,
+  ].filter((l): l is string => l !== null);
+  const html =
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(who)}</a>: ${escapeHtml(summary)}</p>` +
+    (moved ? `<p>${escapeHtml(EVENT_TYPE_LABEL[e.type])}: ${escapeHtml(moved)}.</p>` : '') +
+    (inspected ? `<p>Inspected ${inspected}.</p>` : '') +
+    (pdf ? `<p><a href="${escapeHtml(pdf)}">Read the report (PDF)</a></p>` : '');
+  return {
+    id: tagUri(`event/${e.id}`),
+    title: `${who}: ${summary}`,
+    link,
+    at: e.at,
+    category: e.type,
+    text: lines.join('\n'),
+    html,
+  };
+}
+
+/** The newest FEED_LIMIT events that are not baseline history, newest first. */
+export function feedEvents(events: readonly ChangeEvent[]): ChangeEvent[] {
+  const out: ChangeEvent[] = [];
+  for (let i = events.length - 1; i >= 0 && out.length < FEED_LIMIT; i--) {
+    const e = events[i]!;
+    if (!e.backfill) out.push(e);
+  }
+  return out;
+}

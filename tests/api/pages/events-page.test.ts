@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as cheerio from 'cheerio';
+import { eventsFilterFrom, filterEvents } from '../../../src/api/pages/events-filter.js';
+import { fromToText, summaryText } from '../../../src/api/pages/event-text.js';
+import { renderEventsPage } from '../../../src/api/pages/events-page.js';
+import { paginate } from '../../../src/api/pages/pagination.js';
+import type { ChangeEvent } from '../../../src/ofsted/types.js';
+
+function event(id: string, o: Partial<ChangeEvent> = {}): ChangeEvent {
+  const urn = o.urn ?? 'SC036243';
+  return { id, urn, type: 'report-published', at: '2019-11-27T06:00:00.000Z', inspectionDate: null, from: null, to: null, fileId: null, summary: `${urn}: event ${id}`, backfill: false, ...o };
+}
+
+// Oldest first, as the store lists them.
+const EVENTS = [
+  event('baseline', { at: '2019-09-30T06:00:00.000Z', backfill: true, to: 'good', inspectionDate: '2019-01-08' }),
+  event('other-owner', { urn: 'SC999001', at: '2019-10-01T06:00:00.000Z' }),
+  event('published', { to: 'inadequate', fileId: '10541604', inspectionDate: '2019-10-29' }),
+  event('declined', { type: 'rating-declined', from: 'good', to: 'inadequate', fileId: '10541604', inspectionDate: '2019-10-29', summary: 'SC036243: Good → Inadequate & worse <b>x</b>' }),
+];
+
+const OWNERS = new Map([
+  ['SC036243', { owner: 'Derby City Council', name: "Children's home" }],
+  ['SC999001', { owner: 'Other Ltd', name: '<script>alert(1)</script>' }],
+]);
+
+const ids = (query: Record<string, string>) => filterEvents(EVENTS, eventsFilterFrom(query).filter, OWNERS).map((e) => e.id);
+
+describe('the events filter', () => {
+  it('lists the newest first and leaves the baseline history out unless asked', () => {
+    assert.deepEqual(ids({}), ['declined', 'published', 'other-owner']);
+    assert.deepEqual(ids({ backfill: 'yes' }), ['declined', 'published', 'other-owner', 'baseline']);
+  });
+
+  it('filters by type, URN (any case), owner name and since date, combined', () => {
+    assert.deepEqual(ids({ type: 'rating-declined' }), ['declined']);
+    assert.deepEqual(ids({ urn: ' sc999001 ' }), ['other-owner']);
+    assert.deepEqual(ids({ owner: 'derby city council' }), ['declined', 'published']);
+    assert.deepEqual(ids({ since: '2019-10-02' }), ['declined', 'published']);
+    assert.deepEqual(ids({ since: '2019-10-01' }), ['declined', 'published', 'other-owner']);
+    assert.deepEqual(ids({ owner: 'Derby City Council', type: 'report-published', backfill: 'yes' }), ['published', 'baseline']);
+  });
+
+  it('reports a malformed URN, date or type instead of quietly matching everything', () => {
+    const parsed = eventsFilterFrom({ urn: 'NOTAURN', since: 'yesterday', type: 'nonsense' });
+    assert.equal(parsed.problems.length, 3);
+    assert.match(parsed.problems.join('\n'), /unknown event type/);
+    assert.match(parsed.problems.join('\n'), /not a URN: "NOTAURN"/);
+    assert.match(parsed.problems.join('\n'), /since needs a date/);
+    assert.deepEqual(parsed.typed, { urn: 'NOTAURN', since: 'yesterday' });
+    assert.deepEqual(eventsFilterFrom({ since: '2019-02-30x' }).problems.length, 1);
+  });
+});
+
+describe('the events page', () => {
+  function render(query: Record<string, string> = {}, reportUrls = new Map([['10541604', 'https://files.ofsted.gov.uk/v1/file/10541604']])) {
+    const { filter, problems, typed } = eventsFilterFrom(query);
+    const slice = paginate(problems.length ? [] : filterEvents(EVENTS, filter, OWNERS), filter.page);
+    return renderEventsPage({ slice, filter, problems, typed, providers: OWNERS, reportUrls });
+  }
+
+  it('shows each event with its provider link, summary, from → to, inspection date and PDF link', () => {
+    const $ = cheerio.load(render());
+    const row = $('tbody tr').first();
+    assert.equal(row.find('a[href="/providers/SC036243"]').text(), "Children's home");
+    assert.equal(row.find('.move').attr('class'), 'move down');
+    assert.match(row.text(), /Good → Inadequate & worse <b>x<\/b>/);
+    assert.match(row.text(), /29 Oct 2019/);
+    assert.equal(row.find('a:contains("PDF")').attr('href'), 'https://files.ofsted.gov.uk/v1/file/10541604');
+    assert.match($.text(), /3 events \(baseline history left out\)\./);
+  });
+
+  it('renders scraped text as text', () => {
+    const html = render();
+    assert.doesNotMatch(html, /<script>|<b>x/);
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.match(html, /Inadequate &amp; worse &lt;b&gt;x&lt;\/b&gt;/);
+  });
+
+  it('never links a PDF address that is not http(s)', () => {
+    const $ = cheerio.load(render({}, new Map([['10541604', 'javascript:alert(1)']])));
+    assert.equal($('a:contains("PDF")').length, 0);
+  });
+
+  it('marks baseline history when it is included', () => {
+    const $ = cheerio.load(render({ backfill: 'yes' }));
+    assert.match($('tbody tr').last().text(), /\(baseline\)/);
+    assert.equal($('select[name="backfill"] option[selected]').val(), 'yes');
+  });
+
+  it('shows the problems and the values as typed, and no events, for a bad filter', () => {
+    const $ = cheerio.load(render({ urn: '<b>bad</b>' }));
+    assert.match($('.notice.error').text(), /not a URN: "<b>bad<\/b>"/);
+    assert.equal($('input[name="urn"]').val(), '<b>bad</b>');
+    assert.equal($('tbody tr').length, 0);
+    assert.match($.text(), /No events match these filters/);
+  });
+
+  it('says when there are no events at all, offering the baseline history', () => {
+    const $ = cheerio.load(renderEventsPage({ slice: paginate([], 1), filter: eventsFilterFrom({}).filter, providers: new Map(), reportUrls: new Map() }));
+    assert.match($('.notice').text(), /No change events yet/);
+    assert.equal($('.notice a').attr('href'), '/events?backfill=yes');
+  });
+
+  it('pages with links that keep the filters', () => {
+    const many = Array.from({ length: 120 }, (_, i) => event(`e${i}`, { type: 'rating-declined' }));
+    const { filter } = eventsFilterFrom({ type: 'rating-declined', owner: 'Derby City Council' });
+    const $ = cheerio.load(renderEventsPage({ slice: paginate(filterEvents(many, filter, OWNERS), 1), filter, providers: OWNERS, reportUrls: new Map() }));
+    assert.equal($('tbody tr').length, 100);
+    assert.equal($('nav.pager a[rel="next"]').attr('href'), '/events?type=rating-declined&owner=Derby+City+Council&page=2');
+  });
+
+  it('words from → to and summaries for every kind of value', () => {
+    assert.equal(fromToText({ from: 'good', to: 'requires-improvement' }), 'Good → Requires improvement to be good');
+    assert.equal(fromToText({ from: null, to: 'declined' }), 'to Declined in effectiveness');
+    assert.equal(fromToText({ from: 'Ann Smith', to: 'Bob Jones' }), 'Ann Smith → Bob Jones');
+    assert.equal(fromToText({ from: null, to: null }), '');
+    assert.equal(summaryText({ urn: 'SC036243', summary: 'SC036243: x' }), 'x');
+    assert.equal(summaryText({ urn: 'SC036243', summary: 'other' }), 'other');
+  });
+});
