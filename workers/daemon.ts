@@ -100,7 +100,10 @@ export async function startDaemon(config: Config, logger: Logger, options: Daemo
     const jobLogger = jobAwareLogger(logger);
     // The HTTP client's waits between retries go through the shared schedule: a 429/503 with Retry-After
     // holds every worker of every daemon back, not just this request.
-    const site = new OfstedSite(siteOptionsFromConfig(config, { logger: jobLogger, sleep: (ms) => limiter.backOff(ms) }));
+    // What the Chromium fallback fetches takes slots too.
+    const site = new OfstedSite(
+      siteOptionsFromConfig(config, { logger: jobLogger, sleep: (ms) => limiter.backOff(ms), beforeBrowserRequest: () => limiter.take(1) }),
+    );
     cleanups.push(() => site.close());
     const extractor: TextExtractor = createExtractor(config.PDF_EXTRACTOR, { maxBytes: config.MAX_PDF_BYTES });
     cleanups.push(() => extractor.close());

@@ -75,6 +75,12 @@ export interface RenderOptions {
   pool?: BrowserPool;
   /** Debug lines for blocked requests. */
   logger?: Logger;
+  /**
+   * Awaited before every request the browser makes to an allowed origin, redirect hops included, so a
+   * shared politeness budget counts them as it counts plain requests. If it throws, rendering stops
+   * and renderWithBrowser rethrows that error.
+   */
+  beforeRequest?: () => Promise<void>;
 }
 
 /** Render `url` and return the resulting HTML (page.content()). */
@@ -93,11 +99,25 @@ export async function renderWithBrowser(url: string, options: RenderOptions): Pr
     // Service workers would fetch outside page.route's sight.
     context = await browser.newContext({ userAgent: options.userAgent, serviceWorkers: 'block' });
     context.setDefaultTimeout(options.timeoutMs);
-    await context.route('**/*', (route) => guardedFetch(route, allowed, options, target.href));
+    // A refusal from beforeRequest happens inside a route handler; it is kept here and rethrown.
+    const refusal: { refused: boolean; error?: unknown } = { refused: false };
+    const throttle = options.beforeRequest;
+    const beforeRequest = throttle
+      ? async () => {
+          try {
+            await throttle();
+          } catch (error) {
+            if (!refusal.refused) Object.assign(refusal, { refused: true, error });
+            throw error;
+          }
+        }
+      : undefined;
+    await context.route('**/*', (route) => guardedFetch(route, allowed, { ...options, beforeRequest }, target.href));
     const page = await context.newPage();
     try {
       await page.goto(target.href, { waitUntil: 'networkidle', timeout: options.timeoutMs });
     } catch (err) {
+      if (refusal.refused) throw refusal.error;
       const message = firstLine(err);
       if (/ERR_BLOCKED_BY_CLIENT/.test(message)) {
         throw new ForbiddenHostError(`refusing to follow ${target.href} off the allowed origins`, { cause: err });
@@ -111,6 +131,7 @@ export async function renderWithBrowser(url: string, options: RenderOptions): Pr
       // No title or report link in time: hand back what there is and let the parser judge its shape.
       if (!(err instanceof errors.TimeoutError)) throw err;
     });
+    if (refusal.refused) throw refusal.error;
     return await page.content();
   } finally {
     await context?.close().catch(() => undefined);
@@ -132,6 +153,7 @@ async function guardedFetch(route: Route, allowed: Set<string>, options: RenderO
   try {
     if (!allowed.has(originOf(url))) return await refuse(url);
     for (let hop = 0; ; hop++) {
+      await options.beforeRequest?.();
       const response = await route.fetch({ url, maxRedirects: 0, timeout: options.timeoutMs });
       const location = response.headers()['location'];
       if (response.status() < 300 || response.status() > 399 || !location) return await route.fulfill({ response });

@@ -154,6 +154,7 @@ export class OfstedSite {
         timeoutMs: this.#options.timeoutMs,
         pool: this.#pool,
         ...(this.#logger ? { logger: this.#logger } : {}),
+        ...(this.#options.beforeBrowserRequest ? { beforeRequest: this.#options.beforeBrowserRequest } : {}),
       }),
     );
     if (classifyPage(rendered) === 'challenge') {

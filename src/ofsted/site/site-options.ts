@@ -24,8 +24,10 @@ export interface SiteOptions {
   maxPageBytes?: number;
   /** Debug per request, info when the browser fallback is used. @defaultValue no logging */
   logger?: Logger;
-  /** Wait between retries; for tests only. @defaultValue timers/promises setTimeout */
+  /** Wait between retries. @defaultValue timers/promises setTimeout */
   sleep?: (ms: number) => Promise<void>;
+  /** Awaited before each request the browser fallback makes (the daemon's politeness budget). */
+  beforeBrowserRequest?: () => Promise<void>;
 }
 
 /** SiteOptions from the validated config; `extras` adds what config does not hold (logger, user agent). */

@@ -96,4 +96,33 @@ describe('renderWithBrowser (real Chromium)', () => {
     });
     assert.match(html, /Bramble House/);
   });
+
+  it('asks beforeRequest before every request it lets through, so a politeness budget counts them', async () => {
+    let asked = 0;
+    const seenBefore = reports.requests.length + files.requests.length;
+    await renderWithBrowser(`${reports.origin}/provider/CARE/SC036243`, {
+      ...options,
+      beforeRequest: async () => {
+        asked += 1;
+      },
+    });
+    const reached = reports.requests.length + files.requests.length - seenBefore;
+    assert.ok(reached > 0);
+    assert.equal(asked, reached, 'one slot per request that reached an allowed origin');
+  });
+
+  it('stops and rethrows when beforeRequest refuses (a budget spent for longer than a job waits)', async () => {
+    class Spent extends Error {}
+    const seenBefore = reports.requests.length;
+    await assert.rejects(
+      renderWithBrowser(`${reports.origin}/provider/CARE/SC036243`, {
+        ...options,
+        beforeRequest: async () => {
+          throw new Spent('no slot for 30 s');
+        },
+      }),
+      Spent,
+    );
+    assert.equal(reports.requests.length, seenBefore, 'nothing was fetched');
+  });
 });
