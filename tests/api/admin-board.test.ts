@@ -50,7 +50,7 @@ describe('Bull Board at /admin/queues', () => {
     assert.equal(res.status, 303);
     assert.equal(res.headers.get('location'), BOARD);
     const setCookie = res.headers.get('set-cookie') ?? '';
-    assert.match(setCookie, /^ofsted_monitor_admin=[^;]+; Path=\/admin\/queues; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    assert.match(setCookie, /^ofsted_monitor_admin=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
     assert.ok(!setCookie.includes(TOKEN), 'the cookie carries a value derived from the token, not the token');
 
     const cookie = setCookie.split(';')[0] ?? '';

@@ -20,6 +20,7 @@ import { portfolioShare } from './portfolio-share.js';
 import { renderProviderNotFound, renderProviderPage } from './provider-page.js';
 import { renderScrapeForm } from './scrape-form.js';
 import { checkScrapeCredentials, hasAdminSession } from './scrape-credentials.js';
+import { adminSessionCookie } from '../auth/admin-session.js';
 
 interface UrnParams {
   urn: string;
@@ -142,6 +143,8 @@ export function registerProviderPages(app: FastifyInstance, deps: Pick<ApiDeps, 
       if (urn === null) return reply;
       const queued = await enqueueManualScrape(queues.provider, urn, jobSettings);
       request.log.info({ urn, jobId: queued.jobId, deduplicated: queued.deduplicated, from: 'page' }, 'manual scrape queued');
+      // Typed once, the token is remembered for this browser session, as the queue board does.
+      if (!hasAdminSession(token, request.headers.cookie)) reply.header('set-cookie', adminSessionCookie(token, request));
       return reply.redirect(`${providerHref(urn)}?job=${encodeURIComponent(queued.jobId)}`, 303);
     }),
   );

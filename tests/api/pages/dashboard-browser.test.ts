@@ -99,6 +99,7 @@ describe('the dashboard in a real browser', () => {
       assert.ok(Date.now() < deadline, `no Inadequate badge yet: ${badges.join(', ')}`);
       await page.waitForTimeout(500);
     }
+    assert.equal(await page.locator('input[name="token"]').count(), 0, 'the token, typed once, is remembered for the session');
     await shot('4-provider-after');
     await page.goto(base);
     assert.equal((await row().locator('.badge').first().textContent())?.trim(), 'Inadequate');

@@ -268,6 +268,8 @@ describe('the provider page and the re-scrape form, served with the local Ofsted
     assert.equal(res.headers.get('location'), `/providers/${URN}?job=${manualProviderJobId(URN)}`);
     const job = await fx.queues.provider.getJob(manualProviderJobId(URN));
     assert.deepEqual(job?.data, { urn: URN, reason: 'manual' });
+    // The token typed once is remembered for the browser session (the queue board's cookie).
+    assert.match(res.headers.get('set-cookie') ?? '', new RegExp(`^${ADMIN_COOKIE}=${new ApiToken(TOKEN).cookieValue}; Path=/; HttpOnly; SameSite=Strict`));
   });
 
   it('shows the job\'s state on the page it redirected to, reloading every 2 seconds while it waits', async () => {
