@@ -11,7 +11,7 @@ import { csvFilename, historyCsv, type ProviderHistory } from './history-csv.js'
 import type { PageOptions } from './layout.js';
 import { messagePage } from './message-page.js';
 import { dashboardBaseUrl, knownProvider, mapInBatches, ownedBy, providerMap, reportUrlsFor } from './page-data.js';
-import { ownerHref, providerHref } from './page-links.js';
+import { MAX_OWNER_LENGTH, ownerHref, providerHref } from './page-links.js';
 import { paginate } from './pagination.js';
 import { watchlistFilterFrom } from './watchlist-filter.js';
 import { renderWatchlistPage } from './watchlist-page.js';
@@ -21,8 +21,6 @@ type FeedFormat = 'atom' | 'rss';
 
 const FORMATS: readonly FeedFormat[] = ['atom', 'rss'];
 
-/** Owner names in paths: longer than any real one is a mistake, not a lookup. */
-const MAX_OWNER_LENGTH = 200;
 
 /** Histories read at once for a CSV of many providers. */
 const HISTORY_BATCH = 16;

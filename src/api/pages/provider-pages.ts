@@ -6,6 +6,7 @@ import { BadInputError } from '../../errors.js';
 import { normaliseUrn, parseUrn } from '../../ofsted/urn.js';
 import type { ApiDeps } from '../api-deps.js';
 import type { ApiQueues } from '../api-queues.js';
+import { adminSessionCookie } from '../auth/admin-session.js';
 import type { ApiToken } from '../auth/api-token.js';
 import { TOKEN_UNSET_MESSAGE } from '../auth/require-token.js';
 import { findJob } from '../job-view.js';
@@ -15,12 +16,11 @@ import { managerMoves } from './manager-moves.js';
 import { messagePage } from './message-page.js';
 import { renderOwnerPage } from './owner-page.js';
 import { mapInBatches } from './page-data.js';
-import { providerHref } from './page-links.js';
+import { MAX_OWNER_LENGTH, providerHref } from './page-links.js';
 import { portfolioShare } from './portfolio-share.js';
 import { renderProviderNotFound, renderProviderPage } from './provider-page.js';
 import { renderScrapeForm } from './scrape-form.js';
 import { checkScrapeCredentials, hasAdminSession } from './scrape-credentials.js';
-import { adminSessionCookie } from '../auth/admin-session.js';
 
 interface UrnParams {
   urn: string;
@@ -30,11 +30,6 @@ interface UrnParams {
 const JOB_ID = /^[A-Za-z0-9._-]{1,200}$/;
 /** A page must not hang on a slow or stopped Redis: the job's state is then just "cannot be read". */
 const JOB_LOOKUP_MS = 3_000;
-/**
- * Longer than any owner name Ofsted prints. Fastify's own limit on a path parameter (maxParamLength,
- * 100 by default) answers a longer raw segment with 414 before this route sees it.
- */
-const MAX_OWNER_LENGTH = 100;
 
 function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(html);
