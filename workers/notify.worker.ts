@@ -31,8 +31,7 @@ export async function runNotify(deps: ProcessorDeps, job: Job<NotifyJobData>, lo
   }
   const eventId = job.data.eventId;
   if (!eventId) return { planned: 0, sent: 0, deferred: 0, givenUp: 0, unconfigured: 0 };
-  const urn = eventId.split('-')[0] ?? '';
-  const event = (await deps.store.listEvents({ urn })).find((e) => e.id === eventId);
+  const event = await deps.store.getEvent(eventId);
   if (event) planned = await planAlerts([event], alerts);
   return { planned, ...(await deliverDue(alerts, { eventId })) };
 }

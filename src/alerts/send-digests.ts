@@ -1,4 +1,3 @@
-import type { ChangeEvent } from '../ofsted/types.js';
 import { nowIso, publicUrl, type AlertDeps } from './alert-deps.js';
 import { alertContext } from './alert-context.js';
 import { digestMessageKey, messageIdFor } from './message-keys.js';
@@ -19,13 +18,12 @@ export async function queueDigests(deps: AlertDeps, day = nowIso(deps).slice(0, 
   const byRecipient = new Map<string, OutboxMessage[]>();
   for (const m of held) byRecipient.set(`${m.channel}|${m.recipient}`, [...(byRecipient.get(`${m.channel}|${m.recipient}`) ?? []), m]);
   const secret = await unsubscribeSecret(store);
-  const eventsByUrn = new Map<string, ChangeEvent[]>();
   let queued = 0;
   for (const messages of byRecipient.values()) {
     const first = messages[0]!;
     const items: AlertContext[] = [];
     for (const m of messages) {
-      const event = m.eventId ? await findEvent(m.eventId, eventsByUrn, deps) : null;
+      const event = m.eventId ? await store.getEvent(m.eventId) : null;
       if (event) items.push(await alertContext(event, await store.getProvider(event.urn), store));
     }
     const unsubscribe = unsubscribeUrl(publicUrl(deps.config), signUnsubscribe({ digestRecipient: first.recipient }, secret));
@@ -51,15 +49,4 @@ export async function queueDigests(deps: AlertDeps, day = nowIso(deps).slice(0, 
   }
   if (queued > 0) deps.logger.info({ digests: queued, day }, 'digests queued');
   return queued;
-}
-
-/** An event by id; event ids begin with their URN (see eventId in detect-changes), so one list per URN. */
-async function findEvent(id: string, cache: Map<string, ChangeEvent[]>, deps: AlertDeps): Promise<ChangeEvent | null> {
-  const urn = id.split('-')[0] ?? '';
-  let events = cache.get(urn);
-  if (!events) {
-    events = await deps.store.listEvents({ urn });
-    cache.set(urn, events);
-  }
-  return events.find((e) => e.id === id) ?? null;
 }

@@ -250,6 +250,11 @@ export class KyselyStore implements Store {
     return rows.map(rowToEvent);
   }
 
+  async getEvent(id: string): Promise<ChangeEvent | null> {
+    const row = await this.db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? rowToEvent(row) : null;
+  }
+
   async watchAdd(urns: readonly string[]): Promise<number> {
     if (urns.length === 0) return 0;
     const addedAt = this.#now().toISOString();

@@ -139,6 +139,7 @@ export interface Store {
   recordScrape(record: ScrapeRecord): Promise<ChangeEvent[]>;
 
   listEvents(filter?: EventFilter): Promise<ChangeEvent[]>;
+  getEvent(id: string): Promise<ChangeEvent | null>;
 
   /** Returns how many URNs were newly added (already-watched ones are left as they are). */
   watchAdd(urns: readonly string[]): Promise<number>;

@@ -139,6 +139,13 @@ describe(`Store.recordScrape on ${KIND}`, () => {
     assert.deepEqual(all, [event('e1'), event('e2', { backfill: true }), event('e3', { type: 'rating-declined' })]);
   });
 
+  it('reads one event back by its id, and null for an id never stored', async () => {
+    const store = await open();
+    await store.recordScrape(scrape({ events: [event('e1'), event('e2', { type: 'rating-declined', backfill: true })] }));
+    assert.deepEqual(await store.getEvent('e2'), event('e2', { type: 'rating-declined', backfill: true }));
+    assert.equal(await store.getEvent('e9'), null);
+  });
+
   it('enforces foreign keys: a report for a provider never stored is refused', async () => {
     const store = await open();
     await assert.rejects(
