@@ -22,15 +22,18 @@ const PDF_ACCEPT = 'application/pdf,application/octet-stream;q=0.5';
 const PDF_TYPES = new Set(['application/pdf', 'application/x-pdf', 'application/octet-stream', 'binary/octet-stream']);
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 
-interface HtmlPage {
+/** A plain GET of a page, decoded. */
+interface FetchedPage {
   status: number;
   url: string;
-  /** The page, parsed once for the detectors and the reader. */
+  html: string;
+}
+
+/** A page ready to read: parsed once for the detectors and the reader. */
+interface ReadablePage {
   doc: CheerioAPI;
   /** True when the plain GET was a shell or challenge and `doc` is what Chromium rendered. */
   rendered: boolean;
-  /** What the caller's check made of the plain GET's HTML, if it was asked. */
-  fingerprint: string | null;
 }
 
 export class OfstedSite {
@@ -59,11 +62,11 @@ export class OfstedSite {
   /** Look the URN up through the site's search; null when no result carries exactly this URN. */
   async findProvider(urn: string): Promise<{ category: string; url: string } | null> {
     const wanted = parseUrn(urn);
-    const page = (await this.#getHtml(`${this.#http.reportsOrigin}/search?q=${encodeURIComponent(wanted)}`)) as HtmlPage;
+    const page = await this.#fetchHtml(`${this.#http.reportsOrigin}/search?q=${encodeURIComponent(wanted)}`);
     if (page.status !== 200) {
       throw new UpstreamUnavailableError(`Ofsted search for ${wanted} answered HTTP ${page.status}; try again later`);
     }
-    const hit = parseSearchResults(page.doc, page.url).find((r) => r.urn === wanted);
+    const hit = parseSearchResults((await this.#readable(page)).doc, page.url).find((r) => r.urn === wanted);
     return hit ? { category: hit.category, url: this.#providerUrl(hit.category, wanted) } : null;
   }
 
@@ -119,33 +122,27 @@ export class OfstedSite {
 
   /** null when the page is gone (404/410); other failures throw. */
   async #loadProviderPage(urn: string, category: string, unlessHash?: string): Promise<ProviderPage | UnchangedProviderPage | null> {
-    const page = await this.#getHtml(this.#providerUrl(category, urn), (html, url) => {
-      const contentHash = pageFingerprint(html, url, this.#http.filesOrigin);
-      return contentHash === unlessHash ? { unchanged: true as const, contentHash } : contentHash;
-    });
-    if ('unchanged' in page) return page;
+    const page = await this.#fetchHtml(this.#providerUrl(category, urn));
     if (page.status === 404 || page.status === 410) return null;
     if (page.status !== 200) {
       throw new UpstreamUnavailableError(`provider page for ${urn} answered HTTP ${page.status}; try again later`);
     }
-    return { ...parseProviderPage(page.doc, page.url, this.#http.filesOrigin), contentHash: page.rendered ? null : page.fingerprint };
+    // Settled before any parsing: the daily case for nearly every provider.
+    const contentHash = pageFingerprint(page.html, page.url, this.#http.filesOrigin);
+    if (contentHash === unlessHash) return { unchanged: true, contentHash };
+    const { doc, rendered } = await this.#readable(page);
+    return { ...parseProviderPage(doc, page.url, this.#http.filesOrigin), contentHash: rendered ? null : contentHash };
   }
 
-  /**
-   * GET a page; a script shell or challenge answered with 200 is rendered in Chromium instead. `check`
-   * sees a 200 answer's HTML first and may settle it there (the page is unchanged) before any parsing.
-   */
-  async #getHtml(url: string, check?: (html: string, url: string) => UnchangedProviderPage | string): Promise<HtmlPage | UnchangedProviderPage> {
+  async #fetchHtml(url: string): Promise<FetchedPage> {
     const res = await this.#http.get(url, { accept: HTML_ACCEPT });
-    const html = decodeHtml(res);
-    let fingerprint: string | null = null;
-    if (res.status === 200 && check) {
-      const verdict = check(html, res.url);
-      if (typeof verdict !== 'string') return verdict;
-      fingerprint = verdict;
-    }
-    const doc = loadHtml(html);
-    if (res.status !== 200 || classifyPage(doc) === 'content') return { status: res.status, url: res.url, doc, rendered: false, fingerprint };
+    return { status: res.status, url: res.url, html: decodeHtml(res) };
+  }
+
+  /** A 200 page as it reads; a script shell or challenge is rendered in Chromium instead. */
+  async #readable(res: FetchedPage): Promise<ReadablePage> {
+    const doc = loadHtml(res.html);
+    if (classifyPage(doc) === 'content') return { doc, rendered: false };
     this.#logger?.info({ url: res.url }, 'page needs a browser; using the Chromium fallback');
     const rendered = loadHtml(
       await renderWithBrowser(res.url, {
@@ -160,7 +157,7 @@ export class OfstedSite {
     if (classifyPage(rendered) === 'challenge') {
       throw new UpstreamUnavailableError(`${res.url} answered with a browser challenge even in Chromium; try again later`);
     }
-    return { status: res.status, url: res.url, doc: rendered, rendered: true, fingerprint };
+    return { doc: rendered, rendered: true };
   }
 }
 
