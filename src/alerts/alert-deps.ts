@@ -24,8 +24,9 @@ export interface AlertDeps {
   now?: () => Date;
 }
 
-export function publicUrl(config: AlertDeps['config']): string {
-  return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+/** Base of every absolute link the daemon hands out (messages, feeds), without a trailing slash. */
+export function publicUrl(config: Pick<AlertDeps['config'], 'PUBLIC_URL' | 'PORT'>): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
 }
 
 export function nowIso(deps: AlertDeps): string {

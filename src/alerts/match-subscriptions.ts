@@ -2,11 +2,14 @@ import type { ChangeEvent, ProviderInfo } from '../ofsted/types.js';
 import { normaliseText } from '../ofsted/vocabulary.js';
 import type { Subscription } from './types.js';
 
+/** What two spellings of one name share: no case, one space between words, one apostrophe style. */
+export function nameKey(name: string): string {
+  return normaliseText(name).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 /** Owner and local authority names compare without regard to case, spacing or apostrophe style. */
 export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return false;
-  const norm = (s: string) => normaliseText(s).toLowerCase().replace(/\s+/g, ' ').trim();
-  return norm(a) === norm(b);
+  return !!a && !!b && nameKey(a) === nameKey(b);
 }
 
 /** The subscriptions that want this event: their scope covers the provider and they chose its type. */

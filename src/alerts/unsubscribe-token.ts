@@ -34,9 +34,9 @@ export function verifyUnsubscribe(token: string, secret: string): UnsubscribeTar
   return null;
 }
 
-/** The link a message carries: `<publicUrl>/unsubscribe?token=…`. */
+/** The link a message carries: `<publicUrl>/unsubscribe?token=…` (publicUrl as alert-deps.ts gives it). */
 export function unsubscribeUrl(publicUrl: string, token: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/unsubscribe?token=${encodeURIComponent(token)}`;
+  return `${publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`;
 }
 
 function mac(payload: string, secret: string): string {

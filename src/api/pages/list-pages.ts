@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ChangeEvent } from '../../ofsted/types.js';
 import { normaliseUrn } from '../../ofsted/urn.js';
 import type { EventFilter } from '../../store/store.js';
+import { publicUrl } from '../../alerts/alert-deps.js';
 import type { ApiDeps } from '../api-deps.js';
 import { renderEventsPage } from './events-page.js';
 import { eventsFilterFrom, filterEvents } from './events-filter.js';
@@ -10,7 +11,7 @@ import { ATOM_CONTENT_TYPE, atomFeed, RSS_CONTENT_TYPE, rssFeed, type FeedMeta }
 import { csvFilename, historyCsv, type ProviderHistory } from './history-csv.js';
 import type { PageOptions } from './layout.js';
 import { messagePage } from './message-page.js';
-import { dashboardBaseUrl, knownProvider, mapInBatches, ownedBy, providerMap, reportUrlsFor } from './page-data.js';
+import { knownProvider, mapInBatches, ownedBy, providerMap, reportUrlsFor } from './page-data.js';
 import { MAX_OWNER_LENGTH, ownerHref, providerHref } from './page-links.js';
 import { paginate } from './pagination.js';
 import { watchlistFilterFrom } from './watchlist-filter.js';
@@ -74,7 +75,7 @@ function sendCsv(reply: FastifyReply, scope: string, providers: readonly Provide
 /** The watchlist (`/`), the events page, the feeds and the CSV exports. */
 export function registerListPages(app: FastifyInstance, deps: Deps): void {
   const { store, config } = deps;
-  const baseUrl = dashboardBaseUrl(config);
+  const baseUrl = publicUrl(config);
   const overallFeeds = feedLinks('/feeds/events', 'All events');
 
   app.get('/', async (request, reply) => {

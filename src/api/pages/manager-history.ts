@@ -1,5 +1,5 @@
 // Registered managers over time, read from the manager each report names. Pure.
-import { normaliseText } from '../../ofsted/vocabulary.js';
+import { nameKey } from '../../alerts/match-subscriptions.js';
 import type { HistoryEntry } from '../../store/store.js';
 
 /** One manager's unbroken run at one provider, as far as the reports show it. */
@@ -13,9 +13,9 @@ export interface ManagerSpan {
   reports: number;
 }
 
-/** The key two spellings of one name share: the same comparison as sameName in alert matching. */
+/** The key two spellings of one manager's name share (as owners' names compare). */
 export function managerKey(name: string): string {
-  return normaliseText(name).toLowerCase().replace(/\s+/g, ' ').trim();
+  return nameKey(name);
 }
 
 /**

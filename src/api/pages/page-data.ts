@@ -1,16 +1,9 @@
-import { publicUrl } from '../../alerts/alert-deps.js';
 import { sameName } from '../../alerts/match-subscriptions.js';
-import type { Config } from '../../config.js';
 import type { ChangeEvent } from '../../ofsted/types.js';
 import type { ProviderRecord, Store } from '../../store/store.js';
 
 // What the list pages, feeds and exports read from the store, gathered so each does a few queries
 // in all rather than one per row.
-
-/** Where people reach the dashboard, for the absolute links feeds need; no trailing slash. */
-export function dashboardBaseUrl(config: Config): string {
-  return publicUrl(config).replace(/\/+$/, '');
-}
 
 /** URN → provider, for names and owners in lists. */
 export function providerMap(providers: readonly ProviderRecord[]): Map<string, ProviderRecord> {
