@@ -11,7 +11,7 @@ import { SmtpSink, type SinkMessage } from '../helpers/smtp-sink.js';
 import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import { DaemonProcess } from '../workers/support/daemon-process.js';
-import { uniquePrefix } from '../workers/support/queue-fixture.js';
+import { startDaemonWorld, type DaemonWorld } from '../workers/support/daemon-world.js';
 import { waitFor } from '../workers/support/wait-for.js';
 
 // The decline of SC036243 (Good → Inadequate, inspected 29–30 Oct 2019) on the local Ofsted site, mailed
@@ -102,10 +102,9 @@ describe('alerts end to end: the daemon, SMTP down and a crash after sending', (
   let site: FakeOfsted;
   let sink: SmtpSink;
   let redis: TestRedis;
-  let db: TestDatabase;
+  let world: DaemonWorld;
   let store: Store;
   let env: Record<string, string>;
-  const daemons: DaemonProcess[] = [];
   let killOnReceive: DaemonProcess | null = null;
 
   before(async () => {
@@ -117,38 +116,33 @@ describe('alerts end to end: the daemon, SMTP down and a crash after sending', (
       },
     });
     redis = await startTestRedis();
-    db = await testDatabaseUrl();
-    store = await openStore(db.url);
-    await store.watchAdd([URN]);
+    world = await startDaemonWorld({
+      site,
+      redisUrl: redis.url,
+      name: 'alerts',
+      watch: [URN],
+      env: {
+        SMTP_URL: sink.url(),
+        SCRAPE_SCHEDULE: '0 0 1 1 *',
+        REQUESTS_PER_SECOND: '20',
+        OUTBOX_INTERVAL_MS: '300',
+        ALERT_BACKOFF_MS: '200',
+        ALERT_LEASE_MS: '1500',
+        FETCH_BACKOFF_MS: '50',
+      },
+    });
+    ({ store, env } = world);
     await subscribe(store, 'reporter@example.org', 'urn', URN);
-    env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: uniquePrefix('alerts'),
-      OFSTED_REPORTS_URL: site.reportsUrl,
-      OFSTED_FILES_URL: site.filesUrl,
-      SMTP_URL: sink.url(),
-      SCRAPE_SCHEDULE: '0 0 1 1 *',
-      REQUESTS_PER_SECOND: '20',
-      PORT: '0',
-      OUTBOX_INTERVAL_MS: '300',
-      ALERT_BACKOFF_MS: '200',
-      ALERT_LEASE_MS: '1500',
-      FETCH_BACKOFF_MS: '50',
-    };
   });
   after(async () => {
-    for (const d of daemons) await d.stop('SIGKILL');
-    await store.close();
-    await db.cleanup();
-    await redis.stop();
-    await sink.close();
-    await site.close();
+    await world?.close();
+    await redis?.stop();
+    await sink?.close();
+    await site?.close();
   });
 
   const start = async () => {
-    const d = DaemonProcess.start(env);
-    daemons.push(d);
+    const d = world.start();
     await d.started();
     return d;
   };
@@ -184,8 +178,7 @@ describe('alerts end to end: the daemon, SMTP down and a crash after sending', (
     assert.equal((await runCli(['scrape', other], env)).code, 0, 'baseline');
     site.advance(other); // publishes its interim inspection: declined in effectiveness
 
-    const first = DaemonProcess.start(env);
-    daemons.push(first);
+    const first = world.start();
     killOnReceive = first;
     await first.started();
     // The CLI without SMTP only queues the message; the daemon's outbox tick sends it and dies.

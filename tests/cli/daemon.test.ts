@@ -5,13 +5,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { redisAnswers } from '../../src/redis/redis-connection.js';
 import { findOnPath } from '../../src/redis/local-redis-server.js';
-import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import { DaemonProcess } from '../workers/support/daemon-process.js';
-import { inspectQueues, uniquePrefix } from '../workers/support/queue-fixture.js';
+import { startDaemonWorld, type DaemonWorld } from '../workers/support/daemon-world.js';
 import { freePort, startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import { waitFor } from '../workers/support/wait-for.js';
 
@@ -20,37 +18,26 @@ import { waitFor } from '../workers/support/wait-for.js';
 describe('scrape --queue and the daemon', () => {
   let site: FakeOfsted;
   let redis: TestRedis;
-  let db: TestDatabase;
+  let world: DaemonWorld;
   let store: Store;
-  let queues: ReturnType<typeof inspectQueues>;
+  let queues: DaemonWorld['queues'];
   let env: Record<string, string>;
-  const daemons: DaemonProcess[] = [];
 
   before(async () => {
     site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
     redis = await startTestRedis();
-    db = await testDatabaseUrl();
-    store = await openStore(db.url);
-    const prefix = uniquePrefix('cli');
-    queues = inspectQueues(redis.url, prefix);
-    env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: prefix,
-      OFSTED_REPORTS_URL: site.reportsUrl,
-      OFSTED_FILES_URL: site.filesUrl,
-      SCRAPE_SCHEDULE: '0 0 1 1 *',
-      REQUESTS_PER_SECOND: '20',
-      PORT: '0',
-    };
+    world = await startDaemonWorld({
+      site,
+      redisUrl: redis.url,
+      name: 'cli',
+      env: { SCRAPE_SCHEDULE: '0 0 1 1 *', REQUESTS_PER_SECOND: '20' },
+    });
+    ({ store, queues, env } = world);
   });
   after(async () => {
-    for (const d of daemons) await d.stop('SIGKILL');
-    await queues.close();
-    await store.close();
-    await db.cleanup();
-    await site.close();
-    await redis.stop();
+    await world?.close();
+    await site?.close();
+    await redis?.stop();
   });
 
   it('queues a high-priority job, gives the pending job again to a second request, and the daemon runs it', async () => {
@@ -68,8 +55,7 @@ describe('scrape --queue and the daemon', () => {
     assert.equal(second.jobId, 'manual_SC036243');
     assert.equal(second.deduplicated, true);
 
-    const daemon = DaemonProcess.start(env);
-    daemons.push(daemon);
+    const daemon = world.start();
     await daemon.started();
     const done = await waitFor('the job to complete', async () => {
       const j = await queues.provider.getJob('manual_SC036243');
@@ -104,8 +90,7 @@ describe('scrape --queue and the daemon', () => {
     await new Promise<void>((resolve) => taken.listen(0, '0.0.0.0', resolve));
     try {
       const port = (taken.address() as AddressInfo).port;
-      const daemon = DaemonProcess.start({ ...env, PORT: String(port) });
-      daemons.push(daemon);
+      const daemon = world.start({ PORT: String(port) });
       const exit = await daemon.exit(15_000);
       assert.equal(exit.code, 1);
       assert.equal(daemon.text.length, 1, daemon.text.join('\n'));
@@ -116,8 +101,7 @@ describe('scrape --queue and the daemon', () => {
   });
 
   it('refuses a SCRAPE_SCHEDULE that is not a cron pattern', async () => {
-    const daemon = DaemonProcess.start({ ...env, SCRAPE_SCHEDULE: 'every morning' });
-    daemons.push(daemon);
+    const daemon = world.start({ SCRAPE_SCHEDULE: 'every morning' });
     const stopped = await daemon.exit();
     assert.equal(stopped.code, 2);
     assert.match(daemon.text.join('\n'), /SCRAPE_SCHEDULE "every morning" is not a cron pattern/);

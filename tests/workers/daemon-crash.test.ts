@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.js';
 import { notifyJobId } from '../../workers/queues.js';
-import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
-import { DaemonProcess } from './support/daemon-process.js';
-import { eventNotifyJobs, inspectQueues, uniquePrefix } from './support/queue-fixture.js';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
+import { startDaemonWorld, type DaemonWorld } from './support/daemon-world.js';
+import { eventNotifyJobs } from './support/queue-fixture.js';
 import { waitFor } from './support/wait-for.js';
 
 // kill -9 a daemon while it downloads a new report: nothing of that report is stored, its job keeps its
@@ -20,51 +18,38 @@ const NEW_REPORT = '10541604';
 describe('daemon: kill -9 mid-report', () => {
   let site: FakeOfsted;
   let redis: TestRedis;
-  let db: TestDatabase;
+  let world: DaemonWorld;
   let store: Store;
-  let queues: ReturnType<typeof inspectQueues>;
-  const daemons: DaemonProcess[] = [];
-  let env: Record<string, string>;
+  let queues: DaemonWorld['queues'];
 
   before(async () => {
     site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
     redis = await startTestRedis();
-    db = await testDatabaseUrl();
-    store = await openStore(db.url);
-    await store.watchAdd([URN]);
-    const prefix = uniquePrefix('crash');
-    queues = inspectQueues(redis.url, prefix);
-    env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: prefix,
-      OFSTED_REPORTS_URL: site.reportsUrl,
-      OFSTED_FILES_URL: site.filesUrl,
-      SCRAPE_SCHEDULE: '*/5 * * * * *',
-      SWEEP_JITTER_MS: '200',
-      REQUESTS_PER_SECOND: '20',
-      PORT: '0',
-      // The dead daemon's job is handed on within about twice this.
-      JOB_LOCK_MS: '2500',
-      JOB_BACKOFF_MS: '300',
-      FETCH_BACKOFF_MS: '50',
-      FETCH_TIMEOUT_MS: '60000',
-    };
+    world = await startDaemonWorld({
+      site,
+      redisUrl: redis.url,
+      name: 'crash',
+      watch: [URN],
+      env: {
+        SCRAPE_SCHEDULE: '*/5 * * * * *',
+        SWEEP_JITTER_MS: '200',
+        REQUESTS_PER_SECOND: '20',
+        // The dead daemon's job is handed on within about twice this.
+        JOB_LOCK_MS: '2500',
+        JOB_BACKOFF_MS: '300',
+        FETCH_BACKOFF_MS: '50',
+        FETCH_TIMEOUT_MS: '60000',
+      },
+    });
+    ({ store, queues } = world);
   });
   after(async () => {
-    for (const d of daemons) await d.stop('SIGKILL');
-    await queues.close();
-    await store.close();
-    await db.cleanup();
-    await site.close();
-    await redis.stop();
+    await world?.close();
+    await site?.close();
+    await redis?.stop();
   });
 
-  const start = () => {
-    const d = DaemonProcess.start(env);
-    daemons.push(d);
-    return d;
-  };
+  const start = () => world.start();
 
   it('loses nothing and duplicates nothing: the next daemon stores the report once and raises the decline once', async () => {
     const first = start();

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.js';
-import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
-import { DaemonProcess } from './support/daemon-process.js';
-import { inspectQueues, uniquePrefix } from './support/queue-fixture.js';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
+import { startDaemonWorld, type DaemonWorld } from './support/daemon-world.js';
 import { waitFor } from './support/wait-for.js';
 
 // SIGTERM in the middle of a sweep, with one report download hanging: the daemon stops taking jobs,
@@ -19,50 +16,39 @@ const HANGING = '81560207';
 describe('daemon: SIGTERM mid-sweep', () => {
   let site: FakeOfsted;
   let redis: TestRedis;
-  let db: TestDatabase;
+  let world: DaemonWorld;
   let store: Store;
-  let queues: ReturnType<typeof inspectQueues>;
-  const daemons: DaemonProcess[] = [];
-  let env: Record<string, string>;
 
   before(async () => {
     site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
     redis = await startTestRedis();
-    db = await testDatabaseUrl();
-    store = await openStore(db.url);
-    await store.watchAdd(WATCHED);
-    const prefix = uniquePrefix('sigterm');
-    queues = inspectQueues(redis.url, prefix);
-    env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: prefix,
-      OFSTED_REPORTS_URL: site.reportsUrl,
-      OFSTED_FILES_URL: site.filesUrl,
-      SCRAPE_SCHEDULE: '*/5 * * * * *',
-      SWEEP_JITTER_MS: '200',
-      // Slow enough that the sweep is still going when the signal comes.
-      REQUESTS_PER_SECOND: '4',
-      PORT: '0',
-      FETCH_TIMEOUT_MS: '60000',
-      // SHUTDOWN_GRACE_MS and JOB_LOCK_MS keep their defaults (8 s, 30 s): the bound is the shipped one.
-    };
+    world = await startDaemonWorld({
+      site,
+      redisUrl: redis.url,
+      name: 'sigterm',
+      watch: WATCHED,
+      env: {
+        SCRAPE_SCHEDULE: '*/5 * * * * *',
+        SWEEP_JITTER_MS: '200',
+        // Slow enough that the sweep is still going when the signal comes.
+        REQUESTS_PER_SECOND: '4',
+        FETCH_TIMEOUT_MS: '60000',
+        // SHUTDOWN_GRACE_MS and JOB_LOCK_MS keep their defaults (8 s, 30 s): the bound is the shipped one.
+      },
+    });
+    store = world.store;
   });
   after(async () => {
-    for (const d of daemons) await d.stop('SIGKILL');
-    await queues.close();
-    await store.close();
-    await db.cleanup();
-    await site.close();
-    await redis.stop();
+    await world?.close();
+    await site?.close();
+    await redis?.stop();
   });
 
   const published = (urn: string) => site.scenario.provider(urn)!.reports.filter((r) => r.publishedAt <= site.now());
 
   it('exits 0 within 10 s, and the next start finishes the work', async () => {
     site.setFault({ fileId: HANGING }, { kind: 'slow', ms: 120_000 });
-    const first = DaemonProcess.start(env);
-    daemons.push(first);
+    const first = world.start();
     await first.started();
     await waitFor('the hanging download to start', () => site.requests.some((r) => r.path.endsWith(`/v1/file/${HANGING}`)), 20_000, 50);
     await first.waitForLog('a report parsed', (l) => l.msg === 'report parsed', 20_000);
@@ -77,8 +63,7 @@ describe('daemon: SIGTERM mid-sweep', () => {
     assert.ok(first.logs.some((l) => l.msg?.startsWith('daemon stopped')));
 
     site.clearFaults();
-    const second = DaemonProcess.start(env);
-    daemons.push(second);
+    const second = world.start();
     await second.started();
     await waitFor(
       'every history stored',

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.js';
 import { notifyJobId } from '../../workers/queues.js';
-import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import { DaemonProcess, type LogLine } from './support/daemon-process.js';
-import { eventNotifyJobs, inspectQueues, uniquePrefix } from './support/queue-fixture.js';
+import { startDaemonWorld, type DaemonWorld } from './support/daemon-world.js';
+import { eventNotifyJobs } from './support/queue-fixture.js';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -33,33 +32,23 @@ describe('daemon: scheduled sweeps of the watchlist', () => {
 
   /** A fresh database with the three URNs watched, a queue prefix of its own, and the daemon's environment. */
   async function setUp(name: string) {
-    const db: TestDatabase = await testDatabaseUrl();
-    const store: Store = await openStore(db.url);
-    await store.watchAdd(WATCHED);
-    const prefix = uniquePrefix(name);
-    const queues = inspectQueues(redis.url, prefix);
-    cleanups.push(() => db.cleanup(), () => store.close(), () => queues.close());
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: prefix,
-      OFSTED_REPORTS_URL: site.reportsUrl,
-      OFSTED_FILES_URL: site.filesUrl,
-      SCRAPE_SCHEDULE: '*/5 * * * * *',
-      SWEEP_JITTER_MS: '300',
-      REQUESTS_PER_SECOND: '20',
-      PORT: '0',
-      JOB_LOCK_MS: '3000',
-      JOB_BACKOFF_MS: '300',
-      FETCH_BACKOFF_MS: '50',
-      SHUTDOWN_GRACE_MS: '4000',
-    };
-    const start = () => {
-      const d = DaemonProcess.start(env);
-      cleanups.push(() => d.stop('SIGKILL'));
-      return d;
-    };
-    return { store, queues, start };
+    const world = await startDaemonWorld({
+      site,
+      redisUrl: redis.url,
+      name,
+      watch: WATCHED,
+      env: {
+        SCRAPE_SCHEDULE: '*/5 * * * * *',
+        SWEEP_JITTER_MS: '300',
+        REQUESTS_PER_SECOND: '20',
+        JOB_LOCK_MS: '3000',
+        JOB_BACKOFF_MS: '300',
+        FETCH_BACKOFF_MS: '50',
+        SHUTDOWN_GRACE_MS: '4000',
+      },
+    });
+    cleanups.push(() => world.close());
+    return { store: world.store, queues: world.queues, start: () => world.start() };
   }
 
   const published = (urn: string) => site.scenario.provider(urn)!.reports.filter((r) => r.publishedAt <= site.now());
@@ -75,7 +64,7 @@ describe('daemon: scheduled sweeps of the watchlist', () => {
     (await store.listEvents({ urn })).filter((e) => e.type === 'rating-declined' && !e.backfill);
 
   /** Wait until a sweep tick later than every tick seen so far has run and its provider jobs are done. */
-  async function nextTickDone(daemons: DaemonProcess[], queues: ReturnType<typeof inspectQueues>): Promise<void> {
+  async function nextTickDone(daemons: DaemonProcess[], queues: DaemonWorld['queues']): Promise<void> {
     const ticks = (d: DaemonProcess) => d.logs.filter((l: LogLine) => l.msg === 'sweep: provider jobs queued').map((l) => Number(l.tick));
     const seen = Math.max(0, ...daemons.flatMap(ticks));
     await waitFor('a later sweep tick', () => daemons.flatMap(ticks).some((t) => t > seen), 12_000);

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.js';
 import type { RunningDaemon } from '../../workers/daemon.js';
 import { notifyJobId, SWEEP_JOB } from '../../workers/queues.js';
-import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import type { LogLine } from './support/daemon-process.js';
 import { startInProcessDaemon } from './support/in-process-daemon.js';
-import { inspectQueues, uniquePrefix } from './support/queue-fixture.js';
+import { startDaemonWorld, type DaemonWorld } from './support/daemon-world.js';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -23,44 +21,40 @@ const FLAKY = '95385440';
 describe('daemon: failure policy', () => {
   let site: FakeOfsted;
   let redis: TestRedis;
-  let db: TestDatabase;
+  let world: DaemonWorld;
   let store: Store;
-  let queues: ReturnType<typeof inspectQueues>;
+  let queues: DaemonWorld['queues'];
   let daemon: RunningDaemon;
   let logs: LogLine[];
 
   before(async () => {
     site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
     redis = await startTestRedis();
-    db = await testDatabaseUrl();
-    store = await openStore(db.url);
-    await store.watchAdd(['SC036243', 'SC036109', 'SC999999']);
-    const prefix = uniquePrefix('failures');
-    queues = inspectQueues(redis.url, prefix);
+    world = await startDaemonWorld({
+      site,
+      redisUrl: redis.url,
+      name: 'failures',
+      watch: ['SC036243', 'SC036109', 'SC999999'],
+      env: {
+        SCRAPE_SCHEDULE: '0 0 1 1 *',
+        SWEEP_JITTER_MS: '0',
+        REQUESTS_PER_SECOND: '50',
+        FETCH_ATTEMPTS: '2',
+        FETCH_BACKOFF_MS: '20',
+        JOB_BACKOFF_MS: '200',
+      },
+    });
+    ({ store, queues } = world);
     site.setFault({ fileId: UNREADABLE }, { kind: 'truncated-pdf' });
     site.setFault({ fileId: FLAKY }, { kind: 'status', status: 503, times: 4 });
-    ({ daemon, logs } = await startInProcessDaemon({
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: prefix,
-      OFSTED_REPORTS_URL: site.reportsUrl,
-      OFSTED_FILES_URL: site.filesUrl,
-      SCRAPE_SCHEDULE: '0 0 1 1 *',
-      SWEEP_JITTER_MS: '0',
-      REQUESTS_PER_SECOND: '50',
-      FETCH_ATTEMPTS: '2',
-      FETCH_BACKOFF_MS: '20',
-      JOB_BACKOFF_MS: '200',
-    }));
+    ({ daemon, logs } = await startInProcessDaemon(world.env));
     await queues.sweep.add(SWEEP_JOB, { reason: 'manual' }, { jobId: 'sweep-1' });
   });
   after(async () => {
     await daemon?.stop();
-    await queues.close();
-    await store.close();
-    await db.cleanup();
-    await site.close();
-    await redis.stop();
+    await world?.close();
+    await site?.close();
+    await redis?.stop();
   });
 
   const providerJob = (urn: string, tick: string) =>
@@ -128,28 +122,20 @@ describe('daemon: two provider jobs for one URN at once', () => {
   it('records the reports once when a provider job was queued without the shared deduplication', async () => {
     const site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
     const redis = await startTestRedis();
-    const db = await testDatabaseUrl();
-    const store = await openStore(db.url);
-    const prefix = uniquePrefix('overlap');
-    const queues = inspectQueues(redis.url, prefix);
+    const world = await startDaemonWorld({
+      site,
+      redisUrl: redis.url,
+      name: 'overlap',
+      watch: ['SC036109'],
+      env: { SCRAPE_SCHEDULE: '0 0 1 1 *', SWEEP_JITTER_MS: '0', REQUESTS_PER_SECOND: '50', JOB_BACKOFF_MS: '500', FETCH_TIMEOUT_MS: '20000' },
+    });
+    const { store, queues } = world;
     let daemon: RunningDaemon | undefined;
     try {
-      await store.watchAdd(['SC036109']);
       // The sweep's job holds SC036109's report download open for 3 s.
       site.setFault({ fileId: UNREADABLE }, { kind: 'slow', ms: 3_000 });
       let logs: LogLine[];
-      ({ daemon, logs } = await startInProcessDaemon({
-        DATABASE_URL: db.url,
-        REDIS_URL: redis.url,
-        QUEUE_PREFIX: prefix,
-        OFSTED_REPORTS_URL: site.reportsUrl,
-        OFSTED_FILES_URL: site.filesUrl,
-        SCRAPE_SCHEDULE: '0 0 1 1 *',
-        SWEEP_JITTER_MS: '0',
-        REQUESTS_PER_SECOND: '50',
-        JOB_BACKOFF_MS: '500',
-        FETCH_TIMEOUT_MS: '20000',
-      }));
+      ({ daemon, logs } = await startInProcessDaemon(world.env));
       await queues.sweep.add(SWEEP_JOB, { reason: 'manual' }, { jobId: 'sweep-1' });
       await waitFor('the slow download', () => site.requests.some((r) => r.path.endsWith(`/v1/file/${UNREADABLE}`)), 10_000, 20);
       // A second job for the URN with no deduplication id, as a client adding jobs by hand would.
@@ -164,9 +150,7 @@ describe('daemon: two provider jobs for one URN at once', () => {
       assert.equal((await store.listEvents({ urn: 'SC036109' })).length, 1);
     } finally {
       await daemon?.stop();
-      await queues.close();
-      await store.close();
-      await db.cleanup();
+      await world.close();
       await site.close();
       await redis.stop();
     }

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openStore } from '../../src/store/open-store.js';
-import type { Store } from '../../src/store/store.js';
 import { startFakeOfsted, type FakeOfsted, type RequestRecord } from '../../tools/fake-ofsted/index.js';
 import { SWEEP_JOB } from '../../workers/queues.js';
 import type { RunningDaemon } from '../../workers/daemon.js';
-import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import { startInProcessDaemon } from './support/in-process-daemon.js';
-import { inspectQueues, uniquePrefix } from './support/queue-fixture.js';
+import { startDaemonWorld } from './support/daemon-world.js';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -29,24 +26,22 @@ describe('daemon: 429 with Retry-After', () => {
   });
 
   async function run(name: string, urns: string[], requestsPerSecond: number) {
-    const db: TestDatabase = await testDatabaseUrl();
-    const store: Store = await openStore(db.url);
-    await store.watchAdd(urns);
-    const prefix = uniquePrefix(name);
-    const queues = inspectQueues(redis.url, prefix);
-    cleanups.push(() => db.cleanup(), () => store.close(), () => queues.close());
-    const { daemon, logs } = await startInProcessDaemon({
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: prefix,
-      OFSTED_REPORTS_URL: site.reportsUrl,
-      OFSTED_FILES_URL: site.filesUrl,
-      // Sweeps are started by hand here.
-      SCRAPE_SCHEDULE: '0 0 1 1 *',
-      SWEEP_JITTER_MS: '0',
-      REQUESTS_PER_SECOND: String(requestsPerSecond),
-      FETCH_BACKOFF_MS: '50',
+    const world = await startDaemonWorld({
+      site,
+      redisUrl: redis.url,
+      name,
+      watch: urns,
+      env: {
+        // Sweeps are started by hand here.
+        SCRAPE_SCHEDULE: '0 0 1 1 *',
+        SWEEP_JITTER_MS: '0',
+        REQUESTS_PER_SECOND: String(requestsPerSecond),
+        FETCH_BACKOFF_MS: '50',
+      },
     });
+    cleanups.push(() => world.close());
+    const { store, queues } = world;
+    const { daemon, logs } = await startInProcessDaemon(world.env);
     let stopped = false;
     const stop = async (): Promise<void> => {
       if (stopped) return;

@@ -3,14 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { openStore } from '../../../src/store/open-store.js';
-import type { Store } from '../../../src/store/store.js';
 import { startFakeOfsted, type FakeOfsted } from '../../../tools/fake-ofsted/index.js';
 import { REPO_ROOT, runCli } from '../../helpers/cli.js';
-import { testDatabaseUrl, type TestDatabase } from '../../helpers/test-database.js';
 import { startTestRedis, type TestRedis } from '../../helpers/test-redis.js';
-import { DaemonProcess } from '../../workers/support/daemon-process.js';
-import { uniquePrefix } from '../../workers/support/queue-fixture.js';
+import type { DaemonProcess } from '../../workers/support/daemon-process.js';
+import { startDaemonWorld, type DaemonWorld } from '../../workers/support/daemon-world.js';
 
 // The proof of the dashboard: a real daemon on a random port, the local Ofsted site, and Debian's
 // Chromium reading the pages as a person would, with no JavaScript on them. Screenshots of each step go to
@@ -23,8 +20,7 @@ const SHOTS = join(REPO_ROOT, 'artifacts', 'screenshots');
 describe('the dashboard in a real browser', () => {
   let site: FakeOfsted;
   let redis: TestRedis;
-  let db: TestDatabase;
-  let store: Store;
+  let world: DaemonWorld;
   let daemon: DaemonProcess;
   let browser: Browser;
   let page: Page;
@@ -34,22 +30,15 @@ describe('the dashboard in a real browser', () => {
     mkdirSync(SHOTS, { recursive: true });
     site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
     redis = await startTestRedis();
-    db = await testDatabaseUrl();
-    store = await openStore(db.url);
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: uniquePrefix('dashboard'),
-      OFSTED_REPORTS_URL: site.reportsUrl,
-      OFSTED_FILES_URL: site.filesUrl,
-      SCRAPE_SCHEDULE: '0 0 1 1 *',
-      REQUESTS_PER_SECOND: '20',
-      PORT: '0',
-      API_TOKEN: TOKEN,
-    };
-    assert.equal((await runCli(['watch', 'add', URN], env)).code, 0);
-    assert.equal((await runCli(['scrape', URN], env)).code, 0, 'the baseline');
-    daemon = DaemonProcess.start(env);
+    world = await startDaemonWorld({
+      site,
+      redisUrl: redis.url,
+      name: 'dashboard',
+      env: { SCRAPE_SCHEDULE: '0 0 1 1 *', REQUESTS_PER_SECOND: '20', API_TOKEN: TOKEN },
+    });
+    assert.equal((await runCli(['watch', 'add', URN], world.env)).code, 0);
+    assert.equal((await runCli(['scrape', URN], world.env)).code, 0, 'the baseline');
+    daemon = world.start();
     base = String((await daemon.started()).api);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -61,8 +50,7 @@ describe('the dashboard in a real browser', () => {
   after(async () => {
     await browser?.close();
     await daemon?.stop();
-    await store?.close();
-    await db?.cleanup();
+    await world?.close();
     await redis?.stop();
     await site?.close();
   });
