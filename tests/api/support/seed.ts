@@ -1,5 +1,6 @@
 import type { ChangeEvent, ParsedReport, ProviderInfo } from '../../../src/ofsted/types.js';
 import type { Store, StoredReport } from '../../../src/store/store.js';
+import { parsed as parsedReport } from '../../store/builders.js';
 
 // Two scrapes of a Derby home (Good, then Inadequate) and one of a school, stored the way a scrape does.
 
@@ -19,26 +20,7 @@ function provider(urn: string, name: string, category: string): ProviderInfo {
 }
 
 function parsed(urn: string, start: string, overall: ParsedReport['overall']): ParsedReport {
-  return {
-    urn,
-    kind: urn === HOME ? 'childrens-home-full' : 'school',
-    inspectionStart: start,
-    inspectionEnd: start,
-    overall,
-    judgements: [],
-    interimOutcome: null,
-    previous: null,
-    enforcementSinceLast: 'none',
-    registeredProvider: 'Derby City Council',
-    registeredManager: null,
-    inspectors: ['An Inspector'],
-    requirements: [],
-    recommendations: [],
-    keyFindings: [],
-    safeguarding: null,
-    parserVersion: '2',
-    unreadable: [],
-  };
+  return parsedReport(start, { urn, kind: urn === HOME ? 'childrens-home-full' : 'school', overall, judgements: [], parserVersion: '2' });
 }
 
 function report(urn: string, fileId: string, start: string, overall: ParsedReport['overall']): StoredReport {
