@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { ManualScrape } from '../../../workers/manual-scrape.js';
 import { OfstedMonitorError } from '../../errors.js';
-import { alertInProcess } from '../../alerts/alert-in-process.js';
 import { scrapeProvider } from '../../monitor/scrape-provider.js';
 import { parseUrn } from '../../ofsted/urn.js';
 import { GRADE_LABEL } from '../../ofsted/vocabulary.js';
@@ -31,6 +30,8 @@ export function registerScrape(program: Command, ctx: () => CliContext): void {
         logger: c.logger,
         extract: (pdf) => extractor.extract(pdf),
       });
+      // Loaded here so the other commands do not pay for nodemailer at start-up.
+      const { alertInProcess } = await import('../../alerts/alert-in-process.js');
       const alerts = await alertInProcess(result.events, { store, logger: c.logger, config: c.config });
       if (alerts?.unconfigured) process.stderr.write(`${alerts.unconfigured} email alerts waiting: set SMTP_URL to send them\n`);
       if (opts.json) return printJson(result);
