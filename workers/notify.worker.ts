@@ -1,6 +1,5 @@
 import type { Job } from 'bullmq';
 import { deliverDue } from '../src/alerts/deliver-messages.js';
-import { checkUnreadableShare } from '../src/alerts/operator-alerts.js';
 import { planAlerts } from '../src/alerts/plan-alerts.js';
 import { queueDigests } from '../src/alerts/send-digests.js';
 import type { Logger } from '../src/logger.js';
@@ -22,7 +21,6 @@ export async function runNotify(deps: ProcessorDeps, job: Job<NotifyJobData>, lo
   let planned = 0;
   if (job.name === OUTBOX_JOB) {
     planned = await planAlerts(await deps.store.listUnplannedEvents(CATCH_UP_BATCH), alerts);
-    await checkUnreadableShare(alerts);
     return { planned, ...(await deliverDue(alerts)) };
   }
   if (job.name === DIGEST_JOB) {

@@ -1,4 +1,5 @@
 import type { Job } from 'bullmq';
+import { checkUnreadableShare } from '../src/alerts/operator-alerts.js';
 import type { Logger } from '../src/logger.js';
 import { providerJobOptions } from './job-options.js';
 import type { ProcessorDeps } from './processor-deps.js';
@@ -24,6 +25,8 @@ export interface SweepResult {
 export async function runSweep(deps: ProcessorDeps, job: Job<SweepJobData, SweepResult>, log: Logger): Promise<SweepResult> {
   // Scheduler jobs carry the tick's scheduled time; a sweep added by hand is named by its own id.
   const tick = String(job.opts.prevMillis ?? job.id);
+  // Each sweep looks back at what the last day's sweeps could read (the operator hears once a day at most).
+  await checkUnreadableShare({ ...deps.alerts, logger: log });
   const urns = (await deps.store.watchList()).map((w) => w.urn);
   let added = 0;
   for (let i = 0; i < urns.length; i += BATCH) {
