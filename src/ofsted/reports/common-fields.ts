@@ -269,6 +269,23 @@ const COLUMN_GAP = /^[\s|]*(?:\d{1,2}(?:\.\d{1,2})?\.?)?[\s|]*(?:the\s*)?$/i;
  * labels yields nothing rather than a shifted guess.
  */
 export function readLabelledTable(text: ReportText, rows: readonly TableRowSpec[]): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const [key, readings] of readLabelledValues(text, rows)) first.set(key, readings[0]!.value);
+  return first;
+}
+
+/** One value read for a row, and where its label stands in the flat text. */
+export interface TableReading {
+  value: string;
+  index: number;
+}
+
+/**
+ * Every value the document prints for each row, in document order: the summary table's cell, and again
+ * wherever the label is followed straight by a value (a section heading "Label: good", a sentence "Label
+ * is good"). Callers that must not guess compare them: two readings that differ mean the field is unreadable.
+ */
+export function readLabelledValues(text: ReportText, rows: readonly TableRowSpec[]): Map<string, TableReading[]> {
   const flat = text.flat;
   type Hit = { row: TableRowSpec; index: number; end: number };
   const all: Hit[] = rows
@@ -278,25 +295,70 @@ export function readLabelledTable(text: ReportText, rows: readonly TableRowSpec[
   const hits: Hit[] = [];
   for (const h of all) if (hits.length === 0 || h.index >= hits[hits.length - 1]!.end) hits.push(h);
 
-  const values = new Map<string, string>();
-  const set = (key: string, value: string) => {
-    if (!values.has(key)) values.set(key, value);
-  };
+  const values = new Map<string, TableReading[]>();
+  const add = (key: string, value: string, index: number) => values.set(key, [...(values.get(key) ?? []), { value, index }]);
   for (let i = 0; i < hits.length; ) {
     let j = i;
     while (j + 1 < hits.length && COLUMN_GAP.test(flat.slice(hits[j]!.end, hits[j + 1]!.index))) j++;
     const run = hits.slice(i, j + 1);
     if (run.length >= 2 && new Set(run.map((h) => h.row.key)).size === run.length) {
-      for (const [k, v] of columnValues(text, run)) set(k, v);
+      for (const [k, v] of columnValues(text, run)) add(k, v, run.find((h) => h.row.key === k)!.index);
     } else {
       for (const h of run) {
-        const m = new RegExp(`^[\\s:|\\-]*(?:(?:is|are)\\s+)?(?:${h.row.value.source})(?![\\w-])`, 'i').exec(flat.slice(h.end, h.end + 120));
-        if (m?.[1]) set(h.row.key, m[1]);
+        const value = rowValue(text, h.end, h.row.value);
+        if (value) add(h.row.key, value, h.index);
       }
     }
     i = j + 1;
   }
   return values;
+}
+
+/** What agreeing readings of a table give: one value per row, and the rows whose readings disagreed. */
+export interface AgreedValues {
+  values: Map<string, string>;
+  /** Keys of rows read two different ways: unreadable, never guessed. */
+  conflicts: string[];
+}
+
+/**
+ * Each row's value when every reading of it agrees (after `normalise`, which also drops what is no value);
+ * a row read two different ways has none and is named in `conflicts`. `skip` leaves out readings that speak of
+ * something else (an earlier inspection, say) by where their label stands.
+ */
+export function readAgreedValues(
+  text: ReportText,
+  rows: readonly TableRowSpec[],
+  normalise: (key: string, raw: string) => string | null,
+  skip: (index: number) => boolean = () => false,
+): AgreedValues {
+  const values = new Map<string, string>();
+  const conflicts: string[] = [];
+  for (const [key, readings] of readLabelledValues(text, rows)) {
+    const distinct = [...new Set(readings.filter((r) => !skip(r.index)).map((r) => normalise(key, r.value)).filter((v): v is string => v !== null))];
+    if (distinct.length > 1) conflicts.push(key);
+    else if (distinct.length === 1) values.set(key, distinct[0]!);
+  }
+  return { values, conflicts };
+}
+
+/**
+ * The value straight after a row's label, filling the rest of its line (a cell, a heading "Label: good", a
+ * sentence "Label is good.", with its number: "Good 2"). "Overall effectiveness Good progress has been made" is
+ * prose, not a row. A value followed at once by another value is the first of a column of values printed after
+ * every label (the label before them is the column's last, not this value's row).
+ */
+function rowValue(text: ReportText, from: number, value: RegExp): string | null {
+  const flat = text.flat;
+  const m = new RegExp(`^[\\s:|\\-]*(?:(?:is|are)\\s+)?(?:${value.source})(?![\\w-])`, 'i').exec(flat.slice(from, from + 120));
+  if (!m?.[1]) return null;
+  const end = from + m[0].length;
+  const line = lineAt(text, end - 1);
+  const rest = flat.slice(end, text.lineStarts[line]! + text.lines[line]!.length);
+  // Older tables print the grade's number after it ("Good 2", "Good (grade 2)").
+  if (!/^\s*(?:\(?\s*(?:grade\s*)?[1-4]\s*\)?)?[\s.:;,)]*$/i.test(rest)) return null;
+  const next = flat.slice(end, end + 60);
+  return new RegExp(`^\\s*(?:${value.source})(?![\\w-])`, 'i').test(next) ? null : m[1];
 }
 
 /**

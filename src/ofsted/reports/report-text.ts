@@ -54,13 +54,16 @@ export function buildReportText(pages: readonly string[]): ReportText {
   const running = new Set([...seenOnPages].filter(([, n]) => n >= threshold && pageCount >= 2).map(([s]) => s));
 
   const lines: string[] = [];
-  for (const page of pageLines) {
+  pageLines.forEach((page, p) => {
     page.forEach((line, i) => {
       const atEdge = i < EDGE || i >= page.length - EDGE;
-      if (atEdge && (running.has(shapeOf(line)) || PAGE_NUMBER_LINE.test(line))) return;
+      // The first page's opening lines are its title, which later pages may repeat as their running header
+      // ("Inspection of Bracknell Forest local authority children's services"): keep them there.
+      const title = p === 0 && i < EDGE && !PAGE_NUMBER_LINE.test(line);
+      if (atEdge && !title && (running.has(shapeOf(line)) || PAGE_NUMBER_LINE.test(line))) return;
       lines.push(line);
     });
-  }
+  });
 
   const lineStarts: number[] = [];
   let offset = 0;

@@ -8,12 +8,13 @@ import {
   SCHOOL_NO_OVERALL_FROM,
   SCHOOL_REPORT_CARD_AREAS,
   normaliseGrade,
+  type Grade,
   normaliseSafeguarding,
   OVERALL_EFFECTIVENESS_AREA,
   type JudgementArea,
   type SafeguardingOutcome,
 } from '../vocabulary.js';
-import { cleanItem, gradeAfterLabel, readLabelledTable, type TableRowSpec } from './common-fields.js';
+import { cleanItem, gradeAfterLabel, readAgreedValues, type TableRowSpec } from './common-fields.js';
 import { parseDateRange } from '../dates.js';
 import { readInspectionDates, readInspectionTeam } from './generic.js';
 import { BULLET_MARK, findAll, sectionBetween } from './labels.js';
@@ -70,14 +71,17 @@ export function parseSchoolReport(text: ReportText): ParsedReport {
     { key: 'previous', labels: PREVIOUS_GRADE_LABEL, value: GRADE_PATTERN },
   ];
   if (framework === 'report-card') rows.push({ key: 'safeguarding', labels: /\bsafeguarding(?:\s+standards)?(?!\s+(?:is|are)\b)/i, value: SAFEGUARDING_VALUE });
-  const values = readLabelledTable(text, rows);
+  // Every reading of a row must agree (the table, and any heading or sentence printing the label and a grade).
+  const { values, conflicts } = readAgreedValues(text, rows, (key, raw) =>
+    key === 'safeguarding' ? normaliseSafeguarding(raw) : normaliseGrade(raw),
+  );
 
   // 2012 reports print both overall grades under one label: "This inspection: Good 2 Previous inspection: …".
   const thisInspection = framework === '2012' ? gradeAfterLabel(text, /\bthis\s+inspection\s*:/i) : null;
   const judgements: Judgement[] = [
     ...(thisInspection ? [{ area: OVERALL_EFFECTIVENESS_AREA.area, key: OVERALL_EFFECTIVENESS_AREA.key, grade: thisInspection }] : []),
     ...areas.flatMap((a) => {
-      const grade = normaliseGrade(values.get(a.key));
+      const grade = values.get(a.key) as Grade | undefined;
       return grade ? [{ area: a.area, key: a.key, grade }] : [];
     }),
   ];
@@ -85,7 +89,7 @@ export function parseSchoolReport(text: ReportText): ParsedReport {
 
   const dates = readInspectionDates(text);
   const previousGrade =
-    normaliseGrade(values.get('previous')) ?? (framework === '2012' ? gradeAfterLabel(text, /\bprevious\s+inspection\s*:/i) : null);
+    (values.get('previous') as Grade | undefined) ?? (framework === '2012' ? gradeAfterLabel(text, /\bprevious\s+inspection\s*:/i) : null);
   const previousDate = readPreviousDate(flat);
 
   const report: ParsedReport = {
@@ -104,11 +108,15 @@ export function parseSchoolReport(text: ReportText): ParsedReport {
     requirements: [],
     recommendations: readImprovements(flat),
     keyFindings: readFindings(text, framework),
-    safeguarding: normaliseSafeguarding(values.get('safeguarding')) ?? readSafeguarding(flat),
+    safeguarding: (values.get('safeguarding') as ParsedReport['safeguarding'] | undefined) ?? (conflicts.includes('safeguarding') ? null : readSafeguarding(flat)),
     parserVersion: PARSER_VERSION,
     unreadable: [],
   };
   report.unreadable = unreadableFields(report, framework);
+  for (const key of conflicts) {
+    const field = key === 'overall-effectiveness' ? 'overall' : key === 'previous' ? 'previous' : key === 'safeguarding' ? 'safeguarding' : `judgements.${key}`;
+    if (!report.unreadable.includes(field)) report.unreadable.push(field);
+  }
   return report;
 }
 

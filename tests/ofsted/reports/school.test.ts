@@ -201,6 +201,28 @@ describe('school reports: layouts and wording', () => {
     assert.equal(parsed.safeguarding, 'met');
   });
 
+  it('leaves a judgement unreadable when the table and a later heading grade it differently', () => {
+    const parsed = parseReportPages([
+      page([
+        'Inspection of Example Primary School',
+        'Inspection dates: 12 and 13 March 2024',
+        'Overall effectiveness Good',
+        'The quality of education Good',
+        'Behaviour and attitudes Good',
+        'Personal development Good',
+        'Leadership and management Good',
+        'Previous inspection grade Good',
+        'What is it like to attend this school?',
+        'Pupils enjoy school.',
+        'The quality of education: requires improvement',
+        'Reading is taught well.',
+      ]),
+    ]);
+    assert.equal(parsed.overall, 'good');
+    assert.equal(parsed.judgements.find((j) => j.key === 'quality-of-education'), undefined);
+    assert.ok(parsed.unreadable.includes('judgements.quality-of-education'), parsed.unreadable.join());
+  });
+
   it('tells the frameworks apart by their labels', () => {
     const framework = (lines: string[]) => detectSchoolFramework(buildReportText([page(lines)]));
     assert.equal(framework(['Overall effectiveness Good', 'Outcomes for pupils Good', 'Quality of teaching, learning and assessment Good']), 'cif');
