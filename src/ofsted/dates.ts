@@ -62,32 +62,45 @@ export function parseDate(text: string): string | null {
   return candidates.filter((c) => c.value !== null).sort((a, b) => a.index - b.index)[0]?.value ?? null;
 }
 
-/** The first date range (or single date, as a one-day range) in the text; null if none. */
+/**
+ * The first date range (or single date, as a one-day range) in the text; null if none. An inspection held in
+ * two parts ("19 November-11 December 2013 and 28 - 30 January 2014") runs from the first part's start to the
+ * last part's end.
+ */
 export function parseDateRange(text: string): DateRange | null {
   const t = text.replace(/\s+/g, ' ');
-  let best: { index: number; range: DateRange } | null = null;
+  const first = firstRange(t);
+  if (!first) return null;
+  const more = /^\s*(?:,|and|&)\s*(?=\d)/i.exec(t.slice(first.end));
+  const next = more ? firstRange(t.slice(first.end + more[0].length)) : null;
+  if (next && next.index === 0 && next.range.end > first.range.end) return { start: first.range.start, end: next.range.end };
+  return first.range;
+}
+
+function firstRange(t: string): { index: number; end: number; range: DateRange } | null {
+  let best: { index: number; end: number; range: DateRange } | null = null;
   for (const { re, pick } of RANGE_PATTERNS) {
     const m = re.exec(t);
     if (!m || (best && best.index <= m.index)) continue;
     const [sd, sm, sy, ed, em, ey] = pick(m);
     const start = fromParts(sd, sm, sy);
     const end = fromParts(ed, em, ey);
-    if (start && end && start <= end) best = { index: m.index, range: { start, end } };
+    if (start && end && start <= end) best = { index: m.index, end: m.index + m[0].length, range: { start, end } };
   }
   const numeric = new RegExp(`${NUMERIC_DATE.source}\\s*(?:-|to)\\s*${NUMERIC_DATE.source}`).exec(t);
   if (numeric && (!best || numeric.index < best.index)) {
     const start = iso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
     const end = iso(Number(numeric[6]), Number(numeric[5]), Number(numeric[4]));
-    if (start && end && start <= end) best = { index: numeric.index, range: { start, end } };
+    if (start && end && start <= end) best = { index: numeric.index, end: numeric.index + numeric[0].length, range: { start, end } };
   }
-  const single = parseDate(t);
-  if (single) {
-    const singleIndex = Math.min(
-      ...[LONG_DATE.exec(t)?.index, NUMERIC_DATE.exec(t)?.index].filter((i): i is number => i !== undefined),
-    );
-    if (!best || singleIndex < best.index) return { start: single, end: single };
+  const long = LONG_DATE.exec(t);
+  const num = NUMERIC_DATE.exec(t);
+  const single = [long, num].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
+  if (single && (!best || single.index < best.index)) {
+    const value = parseDate(single[0]);
+    if (value) return { index: single.index, end: single.index + single[0].length, range: { start: value, end: value } };
   }
-  return best?.range ?? null;
+  return best;
 }
 
 /** Every date in the text, in order of appearance (ISO). */

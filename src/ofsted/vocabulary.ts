@@ -68,7 +68,8 @@ export function normaliseText(text: string): string {
   return text
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, '-')
+    // Box-drawing and full-width dashes too: some producers print a date range's dash with them ("20 June ─ 13 July").
+    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2500\u2501\uFE58\uFE63\uFF0D]/g, '-')
     .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\t]/g, ' ')
     .replace(/\uFB01/g, 'fi')
     .replace(/\uFB02/g, 'fl')
@@ -247,6 +248,27 @@ export const LA_SIF_AREAS: readonly JudgementArea[] = [
   },
 ];
 
+/**
+ * Local authority services for looked after children, the inspections before the SIF (to 2013: "Inspection of
+ * looked after children services", and the looked-after half of "safeguarding and looked after children"). Grades
+ * are printed "Inadequate Grade 4" or "Grade 4 (Inadequate)" on the four-point scale of the time (adequate third).
+ */
+export const LA_LOOKED_AFTER_2012_AREAS: readonly JudgementArea[] = [
+  {
+    key: 'overall-effectiveness',
+    area: 'Overall effectiveness',
+    labels: /overall\s+effectiveness(?:\s+of\s+services\s+for\s+looked\s+after\s+children(?:\s+and\s+young\s+people)?)?/i,
+  },
+  { key: 'capacity-to-improve', area: 'Capacity to improve', labels: /capacity\s+(?:to|for)\s+improve(?:ment)?/i },
+  {
+    key: 'outcomes-for-looked-after-children',
+    area: 'Outcomes for looked after children and young people',
+    labels: /outcomes\s+for\s+looked\s+after\s+children(?:\s+and\s+young\s+people)?/i,
+  },
+  { key: 'quality-of-provision', area: 'Quality of provision', labels: /quality\s+of\s+provision/i },
+  { key: 'leadership-and-management', area: 'Leadership and management', labels: /leadership\s+and\s+management/i },
+];
+
 /** Overall effectiveness as a judgement row (schools to August 2024, ILACS to March 2026, SIF's headline). */
 export const OVERALL_EFFECTIVENESS_AREA: JudgementArea = {
   key: 'overall-effectiveness',
@@ -343,6 +365,7 @@ export const ALL_JUDGEMENT_AREAS: readonly JudgementArea[] = [
   ...CHILDRENS_HOME_LEGACY_AREAS,
   ...LA_ILACS_AREAS,
   ...LA_SIF_AREAS,
+  ...LA_LOOKED_AFTER_2012_AREAS,
   ...SCHOOL_2012_AREAS,
   ...SCHOOL_CIF_AREAS,
   ...SCHOOL_EIF_AREAS,

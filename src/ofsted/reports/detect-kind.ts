@@ -16,9 +16,19 @@ const CHILDRENS_HOME_TITLES: readonly [RegExp, ReportKind][] = [
   [/^assurance\s+(?:inspection|visit)$/i, 'childrens-home-assurance'],
 ];
 
-/** "Inspection of Derby City local authority children's services" (ILACS), SIF's title and verdict line. */
+/**
+ * Titles of local-authority children's services inspections, every framework: ILACS ("Inspection of Derby City local
+ * authority children's services"; 2018-2020 also "Inspection of children's social care services"), the SIF and its
+ * re-inspections ("Inspection of services for children in need of help and protection, …"; its verdict line
+ * "Children's services in Derby City are good") and the 2012-2013 looked-after children inspections.
+ */
 const LA_TITLE =
-  /\binspection of .{2,80}? local authority children'?s services\b|\binspection of services for children in need of help and protection\b|^children'?s services in .{2,60}? (?:are|is|requires?)\b/i;
+  /\binspection of .{2,80}? local authority children'?s services\b|\binspection of (?:local authority )?children'?s (?:social care )?services\b|\b(?:re-?\s?)?inspection of services for children in need of help and protection\b|^children'?s services in .{2,60}? (?:are|is|requires?)\b|\binspection of (?:safeguarding and )?looked after children'?s? services\b/i;
+/**
+ * ILACS' first judgement, printed by no other family: it names an LA report whatever its title says (a children's
+ * services trust's report is titled with the trust's name).
+ */
+const ILACS_LEADERS_LABEL = /\bimpact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice\s+with\s+children\s+and\s+families\b/i;
 /** Letters: "Focused visit to Derby City children's services", ILACS monitoring visits to an inadequate LA. */
 const LA_VISIT_LINE = /^(?:focused|monitoring) visit to .{2,80}? (?:local authority )?children'?s services\b/i;
 const CHILDRENS_HOME_SIGNAL = /children'?s home\b|social care common inspection framework|\bSC\d{6}\b/i;
@@ -36,7 +46,7 @@ export function detectReportKind(text: ReportText): ReportKind | null {
   const childrensHome = CHILDRENS_HOME_SIGNAL.test(block) || title.some((l) => CHILDRENS_HOME_TITLES.some(([re]) => re.test(l)));
   if (!childrensHome) {
     if (title.some((l) => LA_VISIT_LINE.test(l))) return 'la-focused-visit';
-    if (LA_TITLE.test(block) || title.some((l) => LA_TITLE.test(l))) return 'la-childrens-services';
+    if (LA_TITLE.test(block) || title.some((l) => LA_TITLE.test(l)) || ILACS_LEADERS_LABEL.test(head)) return 'la-childrens-services';
   }
   if (!childrensHome && isSchool(block, head, flat)) return 'school';
 

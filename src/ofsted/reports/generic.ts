@@ -90,6 +90,12 @@ export function readInspectionTeam(text: ReportText): string[] {
 
   add(inspectorsInSentence(flat));
 
+  // Before 2014 the title page's cell reads "Reporting inspector Sarah Jones HMI", without a colon.
+  for (const line of text.lines.slice(0, 40)) {
+    const m = /^(?:lead|reporting)\s+inspector\s+(?!:)(.+)$/i.exec(line);
+    if (m) add(namesIn(m[1]!));
+  }
+
   const signed = text.lines.findIndex((l) => /^yours (?:sincerely|faithfully),?$/i.test(l));
   if (signed >= 0) add(namesIn(text.lines[signed + 1] ?? ''));
   return names;
