@@ -1,3 +1,4 @@
+import type { ChangeEvent } from '../ofsted/types.js';
 import { nowIso, type AlertDeps } from './alert-deps.js';
 import { messageIdFor, operatorMessageKey } from './message-keys.js';
 import type { OperatorAlert } from './render/operator-alert.js';
@@ -44,6 +45,29 @@ export async function checkUnreadableShare(deps: AlertDeps): Promise<void> {
     unreadable,
     threshold: config.UNREADABLE_ALERT_SHARE,
   });
+}
+
+/** Reports a day that each get their own operator message; beyond, the unreadable-share alert speaks for them. */
+export const REPORT_UNREAD_ALERTS_PER_DAY = 20;
+
+/**
+ * Tell the operator of each report the monitor fetched but could not read, classify or grade (its scrape-failed
+ * events, never a baseline's): a person must read it, because it may hold a decline. One message per report, at
+ * most REPORT_UNREAD_ALERTS_PER_DAY a day, so a change of Ofsted's format does not bury the operator's inbox.
+ */
+export async function noteUnreadReports(events: readonly ChangeEvent[], deps: AlertDeps): Promise<void> {
+  if (!deps.config.OPERATOR_EMAIL) return;
+  const failed = events.filter((e) => e.type === 'scrape-failed' && !e.backfill);
+  if (failed.length === 0) return;
+  const day = nowIso(deps).slice(0, 10);
+  const prefix = 'operator|report-unread|';
+  let sentToday = (await deps.store.listMessages({ kind: 'operator' })).filter((m) => m.key.startsWith(prefix) && m.createdAt.startsWith(day)).length;
+  for (const event of failed) {
+    const key = `${prefix}${event.id}`;
+    if (sentToday >= REPORT_UNREAD_ALERTS_PER_DAY || (await deps.store.getMessage(key))) continue;
+    await queueOperatorMessage(deps, key, { kind: 'report-unread', event, provider: await deps.store.getProvider(event.urn) });
+    sentToday += 1;
+  }
 }
 
 async function queueOperatorMessage(deps: AlertDeps, key: string, alert: OperatorAlert): Promise<void> {

@@ -2,6 +2,7 @@ import type { ChangeEvent } from '../ofsted/types.js';
 import { publicUrl, nowIso, type AlertDeps } from './alert-deps.js';
 import { alertContext } from './alert-context.js';
 import { matchSubscriptions } from './match-subscriptions.js';
+import { noteUnreadReports } from './operator-alerts.js';
 import { eventMessageKey, messageIdFor } from './message-keys.js';
 import { renderEventEmail } from './render/render-event-email.js';
 import { renderWebhookBody } from './render/render-webhook-body.js';
@@ -10,14 +11,17 @@ import { signUnsubscribe, unsubscribeSecret, unsubscribeUrl } from './unsubscrib
 
 /**
  * Queue the messages `events` call for: one per (event, recipient) whose subscriptions want it,
- * rendered now and held for the recipient's digest when that is how they asked for it. Backfill
- * events (a baseline's history) alert nobody. Idempotent: the store keeps one row per key and marks
+ * rendered now and held for the recipient's digest when that is how they asked for it; the operator
+ * hears of each report that could not be read (noteUnreadReports). Backfill events (a baseline's history)
+ * alert nobody. Idempotent: the store keeps one row per key and marks
  * the events planned in the same transaction. Returns how many messages were new.
  */
 export async function planAlerts(events: readonly ChangeEvent[], deps: AlertDeps): Promise<number> {
   const alertable = events.filter((e) => !e.backfill);
   if (alertable.length === 0) return 0;
   const { store } = deps;
+  // Before the events are marked planned, so a crash between the two repeats this (the outbox keys dedupe).
+  await noteUnreadReports(alertable, deps);
   const subscriptions = await store.listSubscriptions();
   const messages: NewOutboxMessage[] = [];
   if (subscriptions.length > 0) {

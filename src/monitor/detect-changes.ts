@@ -121,26 +121,27 @@ export function detectChanges(input: ChangeInput): ChangeEvent[] {
       summary: `${urn}: ${entry.replaces ? 'amended ' : 'new '}${kindLabel} report (inspected ${when})${r.overall ? `: ${GRADE_LABEL[r.overall]}` : ''}`,
     });
 
-    if (GRADED_KINDS.has(r.kind)) {
-      if (!r.overall && r.unreadable.includes('overall')) {
-        emit({
-          id: eventId(urn, 'scrape-failed', entry.fileId, 'no-grade'),
-          type: 'scrape-failed',
-          inspectionDate: r.inspectionStart,
-          from: null,
-          to: null,
-          fileId: entry.fileId,
-          summary: `${urn}: the ${kindLabel} report of ${when} was read but its grade could not be`,
-          backfill: false,
-        });
-      } else {
-        // An amended report is compared with the version it replaces, so an unchanged amendment raises nothing.
-        // Reports without an overall grade (schools from September 2024, ILACS from April 2026) are compared
-        // judgement by judgement with the last report of the same kind that has grades at all.
-        const graded = (p: ParsedReport) => rank(p.overall) !== null || p.judgements.length > 0;
-        const before = entry.replaces ?? [...earlier].reverse().find((e) => e.report.kind === r.kind && graded(e.report))?.report;
-        compareGraded(before ?? null, r, entry.fileId, when, emit, urn);
-      }
+    const unread = unreadVerdict(r);
+    if (unread) {
+      emit({
+        id: eventId(urn, 'scrape-failed', entry.fileId, unread.key),
+        type: 'scrape-failed',
+        inspectionDate: r.inspectionStart,
+        from: null,
+        to: null,
+        fileId: entry.fileId,
+        summary: `${urn}: ${unread.summary(kindLabel, when)}`,
+        backfill: false,
+      });
+    }
+    // A report whose grades could not be read has nothing to compare: it never moves the rating.
+    if (GRADED_KINDS.has(r.kind) && !unread) {
+      // An amended report is compared with the version it replaces, so an unchanged amendment raises nothing.
+      // Reports without an overall grade (schools from September 2024, ILACS from April 2026) are compared
+      // judgement by judgement with the last report of the same kind that has grades at all.
+      const graded = (p: ParsedReport) => rank(p.overall) !== null || p.judgements.length > 0;
+      const before = entry.replaces ?? [...earlier].reverse().find((e) => e.report.kind === r.kind && graded(e.report))?.report;
+      compareGraded(before ?? null, r, entry.fileId, when, emit, urn);
     }
 
     if (r.kind === 'childrens-home-interim' && r.interimOutcome === 'declined' && !entry.replaces?.interimOutcome) {
@@ -186,6 +187,26 @@ export function detectChanges(input: ChangeInput): ChangeEvent[] {
 
   // One event per id even if two rules produced the same one.
   return events.filter((e, i) => events.findIndex((o) => o.id === e.id) === i);
+}
+
+/**
+ * Why a report that was read still says nothing we can alert on, or null when it does. Every kind of report on
+ * every category Ofsted lists has graded inspections, so a document of no kind we know (`other`) may be the one
+ * that holds a decline; so may a graded report whose grade, or an interim whose outcome, could not be read.
+ */
+function unreadVerdict(r: ParsedReport): { key: string; summary: (kindLabel: string, when: string) => string } | null {
+  if (r.kind === 'other') {
+    return { key: 'unclassified', summary: (_, when) => `a report (inspected ${when}) could not be classified as any kind of inspection we read; check it by hand` };
+  }
+  // No grade owed (a home with no children yet, ILACS from April 2026 without an overall) is not "no grade read".
+  const gradesUnread = r.unreadable.some((f) => f === 'overall' || f === 'judgements' || f.startsWith('judgements.'));
+  if (GRADED_KINDS.has(r.kind) && !r.overall && (r.unreadable.includes('overall') || (r.judgements.length === 0 && gradesUnread))) {
+    return { key: 'no-grade', summary: (kindLabel, when) => `the ${kindLabel} report of ${when} was read but its grade could not be` };
+  }
+  if (r.kind === 'childrens-home-interim' && !r.interimOutcome && r.unreadable.includes('interimOutcome')) {
+    return { key: 'no-outcome', summary: (kindLabel, when) => `the ${kindLabel} report of ${when} was read but its outcome could not be` };
+  }
+  return null;
 }
 
 function normaliseName(name: string): string {

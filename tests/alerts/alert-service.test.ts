@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import type { AlertDeps } from '../../src/alerts/alert-deps.js';
 import { deliverDue } from '../../src/alerts/deliver-messages.js';
 import { matchSubscriptions } from '../../src/alerts/match-subscriptions.js';
-import { checkUnreadableShare, noteScrapeOutcome } from '../../src/alerts/operator-alerts.js';
+import { checkUnreadableShare, noteScrapeOutcome, REPORT_UNREAD_ALERTS_PER_DAY } from '../../src/alerts/operator-alerts.js';
 import { planAlerts } from '../../src/alerts/plan-alerts.js';
 import { queueDigests } from '../../src/alerts/send-digests.js';
 import { ChannelTransports } from '../../src/alerts/transport/channel-transports.js';
@@ -202,6 +202,33 @@ describe(`alert planning, delivery and digests on ${testStoreKind()}`, () => {
     await noteScrapeOutcome(URN, { ok: true }, deps);
     assert.equal((await store.listMessages({ recipient: 'ops@example.org' })).length, 0);
     assert.equal((await store.getScrapeHealth(URN))?.failures, 0);
+  });
+
+  it('tells the operator of each report it could not classify or grade, once, and never of a baseline\'s', async () => {
+    const failed = (n: number, backfill = false) =>
+      event(`${URN}-scrape-failed-${n}`, { type: 'scrape-failed', fileId: String(60 + n), backfill, summary: `${URN}: a report (inspected 29 Oct 2019) could not be classified as any kind of inspection we read; check it by hand` });
+    await store.recordScrape(scrape({ reports: [], events: [failed(1), failed(2, true)] }));
+    const events = await store.listEvents();
+    await planAlerts(events, deps);
+    await planAlerts(events, deps);
+    const messages = await store.listMessages({ recipient: 'ops@example.org' });
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0]!.subject, '[ofsted-monitor] SC036243: a report needs reading by hand');
+    assert.match(messages[0]!.text.replace(/\s+/g, ' '), /could not be classified as any kind of inspection we read; check it by hand\. No grade was taken from it/);
+    assert.match(messages[0]!.text, /Report file: 61/);
+    assert.equal((await deliverDue(deps)).sent, 1);
+    assert.equal(sink.messages.length, 1);
+  });
+
+  it(`sends at most ${REPORT_UNREAD_ALERTS_PER_DAY} such messages a day, so a change of format does not bury the operator`, async () => {
+    const many = Array.from({ length: REPORT_UNREAD_ALERTS_PER_DAY + 5 }, (_, n) =>
+      event(`${URN}-scrape-failed-many-${n}`, { type: 'scrape-failed', fileId: String(700 + n), summary: `${URN}: report ${700 + n} could not be read (not a PDF)` }),
+    );
+    await planAlerts(many, deps);
+    assert.equal((await store.listMessages({ recipient: 'ops@example.org' })).length, REPORT_UNREAD_ALERTS_PER_DAY);
+    later(24 * 60 * 60 * 1000);
+    await planAlerts(many, deps);
+    assert.equal((await store.listMessages({ recipient: 'ops@example.org' })).length, REPORT_UNREAD_ALERTS_PER_DAY + 5, 'the next day, only the ones not told yet');
   });
 
   it('tells the operator once a day when too many of the day\'s reports could not be read', async () => {

@@ -171,6 +171,42 @@ describe('detectChanges', () => {
     assert.deepEqual(types(events), ['report-published', 'scrape-failed']);
   });
 
+  it('raises scrape-failed, not only report-published, for a report it could not classify', () => {
+    const events = detectChanges({
+      urn: URN,
+      history: history(stored(full('2019-01-08', 'good'))),
+      incoming: [stored(visit('other', '2019-10-29'))],
+      baseline: false,
+      at: AT,
+    });
+    assert.deepEqual(types(events), ['report-published', 'scrape-failed']);
+    assert.match(events[1]!.summary, /could not be classified/);
+  });
+
+  it('raises scrape-failed even on a first scrape for a report it could not classify (never backfill)', () => {
+    const events = detectChanges({ urn: URN, history: [], incoming: [stored(visit('other', '2019-10-29'))], baseline: true, at: AT });
+    const failed = events.find((e) => e.type === 'scrape-failed');
+    assert.equal(failed?.backfill, false);
+  });
+
+  it('raises scrape-failed for an LA inspection with no overall owed but no judgement read either', () => {
+    const ilacs2026 = visit('la-childrens-services', '2026-05-11', { unreadable: ['judgements.impact-of-leaders', 'judgements.help-and-protection'] });
+    const events = detectChanges({ urn: '80459', history: [], incoming: [stored(ilacs2026)], baseline: false, at: AT });
+    assert.deepEqual(types(events), ['report-published', 'scrape-failed']);
+  });
+
+  it('raises nothing extra for a full report that honestly has no grade (a home with no children yet)', () => {
+    const notJudged = visit('childrens-home-full', '2025-03-04');
+    const events = detectChanges({ urn: URN, history: history(stored(full('2019-01-08', 'good'))), incoming: [stored(notJudged)], baseline: false, at: AT });
+    assert.deepEqual(types(events), ['report-published']);
+  });
+
+  it('raises scrape-failed for an interim inspection whose outcome could not be read, and no decline', () => {
+    const interim = visit('childrens-home-interim', '2019-06-04', { unreadable: ['interimOutcome'] });
+    const events = detectChanges({ urn: URN, history: history(stored(full('2019-01-08', 'good'))), incoming: [stored(interim)], baseline: false, at: AT });
+    assert.deepEqual(types(events), ['report-published', 'scrape-failed']);
+  });
+
   it('marks every event of a first scrape as backfill', () => {
     const events = detectChanges({
       urn: URN,

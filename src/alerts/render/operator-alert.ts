@@ -1,4 +1,4 @@
-import type { ProviderInfo } from '../../ofsted/types.js';
+import type { ChangeEvent, ProviderInfo } from '../../ofsted/types.js';
 import type { ScrapeHealth } from '../types.js';
 
 /** A URN has failed `health.failures` scrapes in a row. */
@@ -38,4 +38,14 @@ export interface UnreadableReportsAlert {
   examples?: readonly UnreadableExample[];
 }
 
-export type OperatorAlert = ScrapeFailingAlert | ScrapeRecoveredAlert | UnreadableReportsAlert;
+/**
+ * One report was fetched but could not be read, classified or graded (a scrape-failed event): it may hold a
+ * decline nobody will hear of, so a person should read it.
+ */
+export interface ReportUnreadAlert {
+  kind: 'report-unread';
+  event: ChangeEvent;
+  provider: ProviderInfo | null;
+}
+
+export type OperatorAlert = ScrapeFailingAlert | ScrapeRecoveredAlert | UnreadableReportsAlert | ReportUnreadAlert;

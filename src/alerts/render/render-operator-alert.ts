@@ -85,6 +85,22 @@ export function renderOperatorAlert(o: OperatorAlert): RenderedMessage {
       blocks.push({ type: 'paragraph', text: 'To see them: ofsted-monitor events --json and look for type scrape-failed.' });
       break;
     }
+    case 'report-unread': {
+      const e = o.event;
+      subject = `${PREFIX} ${e.urn}: a report needs reading by hand`;
+      blocks = [
+        { type: 'heading', level: 1, text: `A report of ${e.urn} needs reading by hand` },
+        {
+          type: 'paragraph',
+          tone: 'alert',
+          text: `${e.summary.replace(/^[^:]*:\s*/, '')}. No grade was taken from it, so a decline it records raises no alert until it is read.`,
+        },
+        who(e.urn, o.provider),
+        { type: 'fields', rows: [{ label: 'Report file', value: e.fileId ?? 'not recorded' }] },
+        { type: 'paragraph', text: `To see what was read: ofsted-monitor history ${e.urn} --json. A newer ofsted-monitor may read it: ofsted-monitor reparse ${e.urn}.` },
+      ];
+      break;
+    }
   }
   subject = oneLine(subject);
   blocks.push({ type: 'rule' }, { type: 'paragraph', tone: 'muted', text: 'Sent to the operator address (OPERATOR_EMAIL) by ofsted-monitor.' });

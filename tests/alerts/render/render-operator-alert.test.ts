@@ -47,6 +47,28 @@ describe('operator alerts', () => {
     assert.match(m.html ?? '', /not a PDF &lt;html&gt;/);
   });
 
+  it('asks for a report to be read by hand, naming the provider, its page and the file', () => {
+    const event = {
+      id: 'e1',
+      urn: 'SC036243',
+      type: 'scrape-failed' as const,
+      at: '2019-11-28T06:00:00.000Z',
+      inspectionDate: '2019-10-29',
+      from: null,
+      to: null,
+      fileId: '50123456',
+      summary: 'SC036243: the full inspection report of 29–30 Oct 2019 was read but its grade could not be <b>',
+      backfill: false,
+    };
+    const m = renderOperatorAlert({ kind: 'report-unread', event, provider: provider() });
+    assert.equal(m.subject, '[ofsted-monitor] SC036243: a report needs reading by hand');
+    assert.match(m.text.replace(/\s+/g, ' '), /the full inspection report of 29–30 Oct 2019 was read but its grade could not be <b>\. No grade was taken/);
+    assert.match(m.text, /Report file: 50123456/);
+    assert.ok(m.text.includes(PAGE));
+    assert.doesNotMatch(m.html ?? '', /<b>/);
+    assertLinesFit(m.text);
+  });
+
   it('escapes an error message in the HTML part', () => {
     const m = renderOperatorAlert({ kind: 'scrape-failing', health: { ...health, lastError: '<script>alert(1)</script> & more' }, provider: null });
     assert.doesNotMatch(m.html ?? '', /<script/);
