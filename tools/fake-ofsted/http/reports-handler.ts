@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderProviderPage } from '../pages/provider-page.js';
 import { renderSearchPage, type SearchHit } from '../pages/search-page.js';
-import { renderHomePage, renderNotFoundPage, renderScriptShell } from '../pages/simple-pages.js';
+import { renderChromeShell, renderHomePage, renderNotFoundPage, renderScriptShell } from '../pages/simple-pages.js';
 import { handleControl } from './control-handler.js';
 import { applySharedFault, send, sendHtml } from './respond.js';
 import type { SiteContext } from './site-context.js';
@@ -14,6 +14,8 @@ export function isControlPath(path: string): boolean {
 }
 
 const PROVIDER = /^\/provider\/([^/]+)\/([^/]+)\/?$/;
+/** Categories whose pages only a browser can read, as on the real site (REAL-EVIDENCE §1). */
+export const SCRIPT_ONLY_CATEGORIES: ReadonlySet<string> = new Set(['23']);
 const SHELL = /^\/__shell\/provider\/([^/]+)\/([^/]+)\/?$/;
 
 function decode(segment: string): string {
@@ -44,6 +46,10 @@ async function providerPage(
   const provider = ctx.scenario.provider(urn);
   if (!provider || provider.category.toUpperCase() !== decode(category).toUpperCase() || !ctx.state.isVisible(provider)) {
     sendHtml(res, 404, renderNotFoundPage(), head);
+    return;
+  }
+  if (!viaShell && SCRIPT_ONLY_CATEGORIES.has(provider.category)) {
+    sendHtml(res, 200, renderChromeShell(), head);
     return;
   }
   const html = renderProviderPage({
