@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { OfstedHttpClient } from '../../../src/ofsted/site/http-client.js';
 import { OfstedSite } from '../../../src/ofsted/site/ofsted-site.js';
+import { parseProviderPage } from '../../../src/ofsted/site/provider-page.js';
 import { ReportWithdrawnError } from '../../../src/ofsted/site/report-withdrawn-error.js';
 import type { ProviderPage } from '../../../src/ofsted/types.js';
 import { startFakeOfsted, type FakeOfsted, type ScenarioProvider } from '../../../tools/fake-ofsted/index.js';
@@ -107,6 +109,15 @@ describe('the provider page in its real shape, read from the local Ofsted site',
       const pdf = await site.downloadReport(link.url);
       assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
     }
+  });
+
+  it('follows the old link form of Ofsted’s data files to the page, and reads the same provider', async () => {
+    const http = new OfstedHttpClient({ reportsOrigin: fake.reportsUrl, filesOrigin: fake.filesUrl, attempts: 1 });
+    const res = await http.get(`${fake.reportsUrl}/inspection-reports/find-inspection-report/provider/CARE/SC036243`, { accept: 'text/html' });
+    assert.equal(res.url, `${fake.reportsUrl}/provider/CARE/SC036243`);
+    const page = parseProviderPage(res.body.toString('utf8'), res.url, fake.filesUrl);
+    const { contentHash: _hash, ...direct } = await read('SC036243', 'CARE');
+    assert.deepEqual(page, direct);
   });
 
   it('reads server-rendered categories (CARE, 21, 44) without a browser', async () => {

@@ -185,6 +185,14 @@ describe('fake Ofsted site: pages', () => {
     }
   });
 
+  it('redirects the old link form of the provider-level data files to the provider page', async () => {
+    const old = await get(`${site.reportsUrl}/inspection-reports/find-inspection-report/provider/CARE/SC036243`);
+    assert.equal(old.status, 301);
+    assert.equal(old.headers.get('location'), '/provider/CARE/SC036243');
+    const unknown = await get(`${site.reportsUrl}/inspection-reports/find-inspection-report/provider/CARE/SC999999`);
+    assert.equal(unknown.status, 404);
+  });
+
   it('shows "No reports published" for a provider whose reports all lie in the future', async () => {
     site.setNow('2015-06-01');
     const res = await get(`${site.reportsUrl}/provider/CARE/SC488596`);

@@ -1,7 +1,7 @@
 // The reports origin: provider pages, search, the script-shell endpoint, and static assets.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { renderProviderPage } from '../pages/provider-page.js';
+import { providerPath, renderProviderPage } from '../pages/provider-page.js';
 import { renderSearchPage, type SearchHit } from '../pages/search-page.js';
 import { renderChromeShell, renderHomePage, renderNotFoundPage, renderScriptShell } from '../pages/simple-pages.js';
 import { handleControl } from './control-handler.js';
@@ -17,6 +17,8 @@ const PROVIDER = /^\/provider\/([^/]+)\/([^/]+)\/?$/;
 /** Categories whose pages only a browser can read, as on the real site (REAL-EVIDENCE §1). */
 export const SCRIPT_ONLY_CATEGORIES: ReadonlySet<string> = new Set(['23']);
 const SHELL = /^\/__shell\/provider\/([^/]+)\/([^/]+)\/?$/;
+/** The old form Ofsted's provider-level data files still link (REAL-EVIDENCE §1); it redirects. */
+const OLD_FORM = /^\/inspection-reports\/find-inspection-report\/provider\/([^/]+)\/([^/]+)\/?$/;
 
 function decode(segment: string): string {
   try {
@@ -89,6 +91,15 @@ export async function handleReports(ctx: SiteContext, req: IncomingMessage, res:
   const head = req.method === 'HEAD';
   let m = PROVIDER.exec(path);
   if (m) return providerPage(ctx, req, res, m[1] ?? '', m[2] ?? '', false);
+  m = OLD_FORM.exec(path);
+  if (m) {
+    const provider = ctx.scenario.provider(decode(m[2] ?? '').trim().toUpperCase());
+    if (provider && ctx.state.isVisible(provider)) {
+      send(res, 301, '', { Location: providerPath(provider) }, head);
+      return;
+    }
+    return sendHtml(res, 404, renderNotFoundPage(), head);
+  }
   m = SHELL.exec(path);
   if (m) return providerPage(ctx, req, res, m[1] ?? '', m[2] ?? '', true);
   if (path === '/search') return search(ctx, url, res, head);
