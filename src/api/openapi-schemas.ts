@@ -136,7 +136,7 @@ const historyEntry = objectOf<HistoryEntry>('One inspection: the newest parsed r
   ...parsedReportProperties,
   fileId: text('Ofsted file id of the report PDF'),
   url: text('URL of the report PDF', { format: 'uri' }),
-  publishedAt: orNull(isoDate('Date the provider page shows next to the report')),
+  publishedAt: orNull(isoDate('Publication date, as the provider page gives it in the report link')),
 });
 
 type ProviderDetail = ProviderRecord & { latestInspection: HistoryEntry | null };

@@ -90,7 +90,8 @@ export async function readReport(urn: string, link: ReportLink, deps: ScrapeDeps
   const now = deps.now ?? (() => new Date());
   const extract = deps.extract ?? ((pdf: Buffer) => sharedExtractor().extract(pdf));
   const log = deps.logger.child({ urn, fileId: link.fileId });
-  const base = { fileId: link.fileId, urn, url: link.url, title: link.title, publishedAt: link.date, parserVersion: PARSER_VERSION };
+  // `?? null`: a report job queued before links carried publishedAt has none.
+  const base = { fileId: link.fileId, urn, url: link.url, title: link.title, publishedAt: link.publishedAt ?? null, parserVersion: PARSER_VERSION };
   let pdf: Buffer;
   try {
     pdf = await deps.site.downloadReport(link.url);
@@ -105,7 +106,8 @@ export async function readReport(urn: string, link: ReportLink, deps: ScrapeDeps
     pages = await extract(pdf);
     const parsed = parseReportPages(pages);
     if (parsed.urn && parsed.urn !== urn) throw new UnreadableReportError(`the report is for URN ${parsed.urn}, not ${urn}`);
-    log.info({ kind: parsed.kind, overall: parsed.overall, unreadable: parsed.unreadable }, 'report parsed');
+    // The page's own date for the item is logged beside the report's, never put in its place.
+    log.info({ kind: parsed.kind, overall: parsed.overall, inspectionStart: parsed.inspectionStart, itemDate: link.itemDate ?? null, unreadable: parsed.unreadable }, 'report parsed');
     return { ...base, sha256, parsed, error: null, fetchedAt: now().toISOString(), pages };
   } catch (err) {
     if (!(err instanceof OfstedMonitorError)) throw err;

@@ -56,14 +56,25 @@ export interface ProviderInfo {
   url: string;
 }
 
-/** One report listed on a provider page. */
+/**
+ * One report listed on a provider page. Its two dates come from two places and mean two things
+ * (REAL-EVIDENCE §1): the link's hidden text "<Title>, pdf - <DD Month YYYY>" gives the publication
+ * date; the `<time>` of the report's own timeline item gives the event's date.
+ */
 export interface ReportLink {
   fileId: string;
+  /** Always on the configured files origin, whichever host the page linked. */
   url: string;
-  /** The link's text as the page gives it, e.g. "Full inspection - 29 October 2019, PDF". */
+  /** The report's title as the page words it, before ", pdf - <date>": "Full inspection". */
   title: string;
-  /** ISO date the page shows next to the report (publication or inspection date), when it shows one. */
-  date: string | null;
+  /** ISO publication date, from the link's hidden text. */
+  publishedAt: string;
+  /**
+   * ISO date of the report's own timeline item (its `<time>`), most likely the inspection date (weak
+   * evidence, so it never stands in for the date the report itself prints); null when the item shows
+   * none or is shared with other reports. Never taken from outside the item.
+   */
+  itemDate: string | null;
 }
 
 export interface ProviderPage {

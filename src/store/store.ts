@@ -25,9 +25,9 @@ export interface StoredReport {
   fileId: string;
   urn: string;
   url: string;
-  /** Link text from the provider page. */
+  /** The report's title as the provider page words it ("Full inspection"). */
   title: string;
-  /** ISO date shown next to the link on the provider page, if any. */
+  /** ISO publication date, from the report link's text on the provider page; null if unknown. */
   publishedAt: string | null;
   /** sha256 of the PDF bytes (hex); null when the download itself failed. */
   sha256: string | null;

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { BadInputError, ForbiddenHostError, OfstedMonitorError, UpstreamUnavailableError } from '../../errors.js';
 import { ofstedUserAgent, type GetOptions, type HttpClientOptions, type HttpResponse } from './http-client-options.js';
+import { onConfiguredFilesOrigin, onLegacyFilesHost } from './file-url.js';
 import { ResponseTooLargeError } from './response-too-large-error.js';
 import { backoffDelay, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-policy.js';
 
@@ -20,6 +21,7 @@ export function toOrigin(url: string): string {
 /**
  * GETs from Ofsted's two origins only, with per-attempt timeouts, retries that honour Retry-After,
  * redirects followed by hand (so every hop is checked against the allow-list) and a streamed byte cap.
+ * A URL on the files service's former host (files.api.ofsted.gov.uk) is fetched from the files origin.
  */
 export class OfstedHttpClient {
   readonly reportsOrigin: string;
@@ -44,15 +46,18 @@ export class OfstedHttpClient {
     this.#sleep = options.sleep ?? ((ms) => delay(ms));
   }
 
-  /** True when the URL is on one of the two configured origins (scheme, host and port all equal). */
+  /**
+   * True when the URL is on one of the two configured origins (scheme, host and port all equal), or on
+   * the files service's former host, which stands for the files origin.
+   */
   isAllowed(url: string | URL): boolean {
-    let origin: string;
+    let parsed: URL;
     try {
-      origin = new URL(url).origin;
+      parsed = new URL(url);
     } catch {
       return false;
     }
-    return origin === this.reportsOrigin || origin === this.filesOrigin;
+    return onLegacyFilesHost(parsed) || parsed.origin === this.reportsOrigin || parsed.origin === this.filesOrigin;
   }
 
   async get(url: string, options: GetOptions): Promise<HttpResponse> {
@@ -112,7 +117,7 @@ export class OfstedHttpClient {
         if (hop >= MAX_REDIRECTS) {
           throw new UpstreamUnavailableError(`${start.href} redirected more than ${MAX_REDIRECTS} times; giving up`);
         }
-        const next = new URL(location, current);
+        const next = onConfiguredFilesOrigin(new URL(location, current), this.filesOrigin);
         if (!this.isAllowed(next)) {
           throw new ForbiddenHostError(
             `refusing redirect from ${current.href} to ${next.href}: only ${this.reportsOrigin} and ${this.filesOrigin} are allowed`,
@@ -142,7 +147,7 @@ export class OfstedHttpClient {
         `refusing to fetch ${parsed.href}: only ${this.reportsOrigin} and ${this.filesOrigin} are allowed`,
       );
     }
-    return parsed;
+    return onConfiguredFilesOrigin(parsed, this.filesOrigin);
   }
 
   #describeFault(err: unknown): string {

@@ -1,6 +1,6 @@
 // Re-exports only.
 export { BrowserPool, renderWithBrowser, type RenderOptions } from './browser-fallback.js';
-export { reportFileOf, providerPathOf } from './file-url.js';
+export { LEGACY_FILES_HOST, reportFileOf, providerPathOf } from './file-url.js';
 export { OfstedHttpClient, toOrigin } from './http-client.js';
 export {
   CLIENT_VERSION,
@@ -12,8 +12,10 @@ export {
 export { NotAPdfError } from './not-a-pdf-error.js';
 export { OfstedSite } from './ofsted-site.js';
 export { looksLikeChallenge, looksLikeScriptShell } from './page-detectors.js';
-export { parseProviderPage } from './provider-page.js';
+export { hasProviderContent, parseProviderPage } from './provider-page.js';
+export { publicationText, type PublicationText } from './publication-text.js';
 export { ReportNotFoundError } from './report-not-found-error.js';
+export { ReportWithdrawnError } from './report-withdrawn-error.js';
 export { ResponseTooLargeError } from './response-too-large-error.js';
 export { backoffDelay, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-policy.js';
 export { parseSearchResults, type SearchResult } from './search-page.js';

@@ -11,10 +11,12 @@ import type { CheerioAPI } from 'cheerio';
 import { loadHtml } from './html-document.js';
 import { classifyPage } from './page-detectors.js';
 import { pageFingerprint } from './page-fingerprint.js';
-import { parseProviderPage } from './provider-page.js';
+import { hasProviderContent, parseProviderPage } from './provider-page.js';
 import { ReportNotFoundError } from './report-not-found-error.js';
+import { ReportWithdrawnError } from './report-withdrawn-error.js';
 import { parseSearchResults } from './search-page.js';
 import type { SiteOptions } from './site-options.js';
+import { isWithdrawnNotice } from './withdrawn-notice.js';
 
 const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
 const PDF_ACCEPT = 'application/pdf,application/octet-stream;q=0.5';
@@ -92,9 +94,16 @@ export class OfstedSite {
     return page;
   }
 
-  /** Download a report PDF (size-capped); ReportNotFoundError on 404/410, NotAPdfError if it is not a PDF. */
+  /**
+   * Download a report PDF (size-capped). ReportWithdrawnError when Ofsted answers with its "We cannot
+   * publish" notice, ReportNotFoundError on 404/410, NotAPdfError if it is not a PDF.
+   */
   async downloadReport(url: string): Promise<Buffer> {
     const res = await this.#http.get(url, { accept: PDF_ACCEPT, maxBytes: this.#options.maxPdfBytes });
+    // Checked before the status: whatever status the notice comes with, it says why there is no PDF.
+    if (res.status < 500 && !startsLikePdf(res.body) && isWithdrawnNotice(res.body)) {
+      throw new ReportWithdrawnError(`Ofsted has withdrawn it: ${url} answers "We cannot publish" instead of the PDF`);
+    }
     if (res.status === 404 || res.status === 410) {
       throw new ReportNotFoundError(`report ${url} is no longer on Ofsted's site (HTTP ${res.status})`);
     }
@@ -105,7 +114,7 @@ export class OfstedSite {
     if (!PDF_TYPES.has(type)) {
       throw new NotAPdfError(`report ${url} is not a PDF (got ${type || 'no Content-Type'})`);
     }
-    if (!res.body.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
+    if (!startsLikePdf(res.body)) {
       throw new NotAPdfError(`report ${url} is not a PDF (got ${type} whose bytes do not start with %PDF-)`);
     }
     return res.body;
@@ -130,8 +139,9 @@ export class OfstedSite {
     // Settled before any parsing: the daily case for nearly every provider.
     const contentHash = pageFingerprint(page.html, page.url, this.#http.filesOrigin);
     if (contentHash === unlessHash) return { unchanged: true, contentHash };
-    const { doc, rendered } = await this.#readable(page);
-    return { ...parseProviderPage(doc, page.url, this.#http.filesOrigin), contentHash: rendered ? null : contentHash };
+    const files = this.#http.filesOrigin;
+    const { doc, rendered } = await this.#readable(page, (d) => hasProviderContent(d, files));
+    return { ...parseProviderPage(doc, page.url, files), contentHash: rendered ? null : contentHash };
   }
 
   async #fetchHtml(url: string): Promise<FetchedPage> {
@@ -139,10 +149,16 @@ export class OfstedSite {
     return { status: res.status, url: res.url, html: decodeHtml(res) };
   }
 
-  /** A 200 page as it reads; a script shell or challenge is rendered in Chromium instead. */
-  async #readable(res: FetchedPage): Promise<ReadablePage> {
+  /**
+   * A 200 page as it reads; a script shell or challenge is rendered in Chromium instead. `shows` says
+   * whether a page has what it is fetched for: one that runs scripts and shows none of it is a shell in
+   * the site's own chrome (some categories are served so, REAL-EVIDENCE §1), rendered too.
+   */
+  async #readable(res: FetchedPage, shows?: (doc: CheerioAPI) => boolean): Promise<ReadablePage> {
     const doc = loadHtml(res.html);
-    if (classifyPage(doc) === 'content') return { doc, rendered: false };
+    if (classifyPage(doc) === 'content' && (!shows || shows(doc) || doc('script').length === 0)) {
+      return { doc, rendered: false };
+    }
     this.#logger?.info({ url: res.url }, 'page needs a browser; using the Chromium fallback');
     const rendered = loadHtml(
       await renderWithBrowser(res.url, {
@@ -159,6 +175,10 @@ export class OfstedSite {
     }
     return { doc: rendered, rendered: true };
   }
+}
+
+function startsLikePdf(body: Buffer): boolean {
+  return body.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC);
 }
 
 function mediaType(res: HttpResponse): string {

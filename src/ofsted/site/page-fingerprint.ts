@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** Bump when the page reader changes what it reads, so every page is read afresh once. */
-const READER_VERSION = '1';
+const READER_VERSION = '2';
 
 /**
  * A fingerprint of a provider page's content: the <main> element's HTML (all of it when there is no

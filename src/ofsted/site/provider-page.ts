@@ -1,6 +1,8 @@
 // Reads a provider page (reports.ofsted.gov.uk/provider/<category>/<URN>) into a ProviderPage.
-// Tolerant by design: report links are found by their /v1/file/<id> href and details by label text,
-// so a change of class names or of list/table/dl layout does not silently lose data.
+// Tolerant where Ofsted's layout has moved (report links are found by their /v1/file/<id> href, details
+// by label text, so a change of class names or of list/table/dl layout loses nothing), strict where a
+// misreading would be silent: each report's publication date must come from its link's own
+// "<Title>, pdf - <DD Month YYYY>" text, and any other date only from the report's own timeline item.
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { PageShapeError } from '../../errors.js';
@@ -9,8 +11,9 @@ import { normaliseUrn } from '../urn.js';
 import { providerPathOf, reportFileOf } from './file-url.js';
 import { loadHtml, type HtmlSource } from './html-document.js';
 import { labelledValues, PAGE_CHROME, valueFor, type LabelledValue } from './labelled-values.js';
-import { parseDate } from '../dates.js';
 import { cleanText } from './page-text.js';
+import { publicationText } from './publication-text.js';
+import { parseDate } from '../dates.js';
 
 export { looksLikeChallenge, looksLikeScriptShell } from './page-detectors.js';
 
@@ -25,30 +28,40 @@ const LABELS = {
 /** Class names screen-reader-only text has gone by; Ofsted uses "nonvisual". */
 const HIDDEN_TEXT = '.nonvisual, .visually-hidden, .govuk-visually-hidden, .sr-only, .screen-reader-text';
 
+/** Timeline items that are events, not reports: the provider opening or being registered. */
+const NOT_A_REPORT = /\btimeline__day--(?:opened|registered)\b/;
+
+/** An anonymised children's home is titled by its URN ("URN: SC123456"): that is no name. */
+const URN_TITLE = /^urn\s*:\s*(\S+)$/i;
+
 /**
  * Parse a provider page (its HTML, or the document already loaded, which this changes: scripts are
- * dropped). Throws PageShapeError when there is no title, no URN label and no report link.
+ * dropped). Throws PageShapeError when the page has no title, URN or report link, and when a report's
+ * links carry no "<Title>, pdf - <date>" text: the page has changed shape, and reading on would take
+ * some other date for the publication date.
  */
 export function parseProviderPage(source: HtmlSource, pageUrl: string, filesOrigin: string): ProviderPage {
   const $ = loadHtml(source);
   $('script, style, template').remove();
   const files = new URL(filesOrigin).origin;
   const fromUrl = providerPathOf(pageUrl);
+  const who = fromUrl?.urn ?? pageUrl;
 
-  const reports = reportLinks($, files);
-  const reportItems = new Set(reports.flatMap((r) => (r.item ? [r.item] : [])));
-  const pairs = labelledValues($, undefined, PAGE_CHROME).filter((p) => trustedPair($, p, reportItems));
+  const found = reportLinks($, files, who);
+  const untrusted = new Set([...found.items, ...nonReportItems($)]);
+  const pairs = labelledValues($, undefined, PAGE_CHROME).filter((p) => trustedPair($, p, untrusted));
 
-  const name = pageTitle($);
+  const heading = pageHeading($);
+  const titleUrn = heading ? URN_TITLE.exec(heading)?.[1] ?? null : null;
+  const name = titleUrn ? null : heading;
   const urnPair = valueFor(pairs, LABELS.urn);
-  if (!name && !urnPair && reports.length === 0) {
-    throw new PageShapeError(
-      `provider page for ${fromUrl?.urn ?? pageUrl} no longer has the expected shape (no title, URN or report links)`,
-    );
+  if (!heading && !urnPair && found.reports.length === 0) {
+    throw new PageShapeError(`provider page for ${who} no longer has the expected shape (no title, URN or report links)`);
   }
 
   const urn =
     (urnPair && normaliseUrn(urnPair.value)) ??
+    (titleUrn && normaliseUrn(titleUrn)) ??
     (fromUrl && normaliseUrn(fromUrl.urn)) ??
     urnPair?.value ??
     fromUrl?.urn ??
@@ -63,109 +76,122 @@ export function parseProviderPage(source: HtmlSource, pageUrl: string, filesOrig
       owner: valueFor(pairs, LABELS.owner)?.value ?? null,
       url: pageUrl,
     },
-    reports: reports.map((r) => r.link),
+    reports: found.reports,
   };
 }
 
-function pageTitle($: CheerioAPI): string | null {
-  const h1 = $('main h1').first().length ? $('main h1').first() : $('h1').first();
-  const text = cleanText(h1.text());
-  return text || null;
+/**
+ * True when a page read without a browser shows anything of a provider (a title, a URN label or a report
+ * link). A page with scripts and none of these is a shell to render, whatever chrome surrounds it.
+ */
+export function hasProviderContent(source: HtmlSource, filesOrigin: string): boolean {
+  const $ = loadHtml(source);
+  if (cleanText(firstHeading($).text())) return true;
+  const files = new URL(filesOrigin).origin;
+  if ($('a[href]').toArray().some((a) => reportFileOf(a.attribs['href'] ?? '', files))) return true;
+  return valueFor(labelledValues($, undefined, PAGE_CHROME), LABELS.urn) !== null;
 }
 
-/** Skip pairs inside report rows: their "Type: Full inspection" is not the provider's type. (Chrome is left out already.) */
-function trustedPair($: CheerioAPI, pair: LabelledValue, reportItems: Set<AnyNode>): boolean {
+function firstHeading($: CheerioAPI): Cheerio<Element> {
+  return $('main h1').first().length ? $('main h1').first() : $('h1').first();
+}
+
+function pageHeading($: CheerioAPI): string | null {
+  return cleanText(firstHeading($).text()) || null;
+}
+
+function nonReportItems($: CheerioAPI): Element[] {
+  return $('li[class], tr[class]')
+    .toArray()
+    .filter((el) => NOT_A_REPORT.test(el.attribs['class'] ?? ''));
+}
+
+/** Skip pairs inside report rows and event items: their "Type: Full inspection" is not the provider's type. */
+function trustedPair($: CheerioAPI, pair: LabelledValue, untrusted: Set<AnyNode>): boolean {
   for (let n: AnyNode | null = pair.element; n; n = n.parent) {
     if ('name' in n && (n.name === 'li' || n.name === 'tr')) {
-      if (reportItems.has(n)) return false;
+      if (untrusted.has(n)) return false;
       break;
     }
   }
   return $(pair.element).find('a[href*="/v1/file/"]').length === 0;
 }
 
-interface FoundReport {
-  link: ReportLink;
-  /** The list item or row holding the link, if any. */
-  item: AnyNode | undefined;
+/** One report file as the page links it, possibly from several anchors (text link + icon). */
+interface LinkedFile {
+  fileId: string;
+  url: string;
+  /** Every text each anchor offers (hidden span, visible text, aria-label, title), in document order. */
+  texts: string[];
+  /** The list items or rows holding its anchors. */
+  items: Set<Element>;
 }
 
-function reportLinks($: CheerioAPI, filesOrigin: string): FoundReport[] {
-  const byId = new Map<string, FoundReport>();
+function reportLinks($: CheerioAPI, filesOrigin: string, who: string): { reports: ReportLink[]; items: Element[] } {
+  const byId = new Map<string, LinkedFile>();
   $('a[href]').each((_, el) => {
-    const file = reportFileOf($(el).attr('href') ?? '', filesOrigin);
+    const file = reportFileOf(el.attribs['href'] ?? '', filesOrigin);
     if (!file) return;
     const a = $(el);
-    const title = linkTitle($, a) || `report ${file.fileId}`;
-    const date = reportDate($, a, title);
-    const seen = byId.get(file.fileId);
-    if (!seen) {
-      byId.set(file.fileId, { link: { fileId: file.fileId, url: file.url, title, date }, item: a.closest('li, tr').get(0) });
-      return;
-    }
-    // The same file linked twice (icon + text, say): keep the fuller title and any date found.
-    if (title.length > seen.link.title.length) seen.link.title = title;
-    seen.link.date ??= date;
+    const item = a.closest('li, tr').get(0) as Element | undefined;
+    if (item && NOT_A_REPORT.test(item.attribs['class'] ?? '')) return;
+    const seen = byId.get(file.fileId) ?? { ...file, texts: [], items: new Set<Element>() };
+    byId.set(file.fileId, seen);
+    seen.texts.push(...linkTexts($, a));
+    if (item) seen.items.add(item);
   });
-  return [...byId.values()];
+
+  // Which items hold which files: an item shared by several reports has no date of any one of them.
+  const filesPerItem = new Map<Element, number>();
+  for (const f of byId.values()) for (const item of f.items) filesPerItem.set(item, (filesPerItem.get(item) ?? 0) + 1);
+
+  const reports = [...byId.values()].map((f): ReportLink => {
+    const hidden = f.texts.map(publicationText).find((p) => p !== null);
+    if (!hidden) {
+      throw new PageShapeError(
+        `provider page for ${who} lists report ${f.fileId} without the "<title>, pdf - <date>" text that gives its ` +
+          `publication date (found: ${JSON.stringify(f.texts[0] ?? '')}); the page no longer has the expected shape`,
+      );
+    }
+    const own = ownItem(f.items);
+    const itemDate = own && filesPerItem.get(own) === 1 ? ownDate($, own) : null;
+    return { fileId: f.fileId, url: f.url, title: hidden.title, publishedAt: hidden.publishedAt, itemDate };
+  });
+  return { reports, items: [...filesPerItem.keys()] };
 }
 
-/** The fuller of the link's hidden (screen-reader) text, visible text, aria-label and title. */
-function linkTitle($: CheerioAPI, a: Cheerio<Element>): string {
+/** The report's own item: its only one, else its only timeline item (a "latest report" box links it too). */
+function ownItem(items: Set<Element>): Element | null {
+  if (items.size === 1) return [...items][0]!;
+  const timeline = [...items].filter((el) => /\btimeline__day\b/.test(el.attribs['class'] ?? ''));
+  return timeline.length === 1 ? timeline[0]! : null;
+}
+
+/** The anchor's hidden (screen-reader) texts, visible text, aria-label and title, cleaned, non-empty. */
+function linkTexts($: CheerioAPI, a: Cheerio<Element>): string[] {
   const hidden = a.find(HIDDEN_TEXT);
   const visible = a.clone();
   visible.find(HIDDEN_TEXT).remove();
-  const candidates = [
+  return [
     ...hidden.toArray().map((h) => $(h).text()),
     visible.text(),
     a.attr('aria-label') ?? '',
     a.attr('title') ?? '',
-  ].map(cleanText);
-  return candidates.reduce((best, c) => (c.length > best.length ? c : best), '');
+  ]
+    .map(cleanText)
+    .filter(Boolean);
 }
 
 /**
- * The date the page shows for a report: a <time> in its list item/row, else date text in that item
- * (outside the link, whose title usually names the inspection date instead), else the nearest <time>
- * further up (a date heading over several reports), else a date in the link's own title.
+ * The date of a report's own item: the `<time>` of its `.timeline__date`, else its only `<time>`.
+ * Null when the item has none, or several that disagree: nothing outside the item is ever consulted.
  */
-function reportDate($: CheerioAPI, a: Cheerio<Element>, title: string): string | null {
-  const item = a.closest('li, tr');
-  const container = item.length ? item : a.parent();
-  const link = a.get(0)!;
-  if (container.find('time').length) return nearestTime($, container, link);
-  const outside = parseDate(textOutside(container.contents().toArray(), link));
-  if (outside) return outside;
-  for (let up = container.parent(); up.length; up = up.parent()) {
-    if (up.find('time').length) return nearestTime($, up, link);
-  }
-  return parseDate(title);
-}
-
-/** Within `scope`, the last <time> before the link in document order, else the first after it. */
-function nearestTime($: CheerioAPI, scope: Cheerio<AnyNode>, link: Element): string | null {
-  let before: Element | undefined;
-  let after: Element | undefined;
-  let passed = false;
-  scope.find('time, a').each((_, el) => {
-    if (el === link) passed = true;
-    else if (el.tagName === 'time') {
-      if (!passed) before = el;
-      else after ??= el;
-    }
-  });
-  const chosen = before ?? after;
-  if (!chosen) return null;
-  const t = $(chosen);
-  return parseDate(t.attr('datetime') ?? '') ?? parseDate(t.text());
-}
-
-function textOutside(nodes: AnyNode[], skip: Element): string {
-  let text = '';
-  for (const n of nodes) {
-    if (n === skip) continue;
-    if (n.nodeType === 3 && 'data' in n) text += ` ${n.data}`;
-    else if ('children' in n) text += textOutside(n.children, skip);
-  }
-  return text;
+function ownDate($: CheerioAPI, item: Element): string | null {
+  const scope = $(item);
+  const marked = scope.find('.timeline__date time');
+  const times = (marked.length ? marked : scope.find('time')).toArray();
+  // Real tags are bare (<time>23 January 2023</time>); a datetime attribute, where there is one, is exact.
+  const dates = new Set(times.map((t) => parseDate(t.attribs['datetime'] ?? '') ?? parseDate($(t).text())));
+  if (dates.size !== 1) return null;
+  return [...dates][0] ?? null;
 }

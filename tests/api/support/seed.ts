@@ -28,7 +28,7 @@ function report(urn: string, fileId: string, start: string, overall: ParsedRepor
     fileId,
     urn,
     url: `http://127.0.0.1/v1/file/${fileId}`,
-    title: `Full inspection - ${start}, PDF`,
+    title: 'Full inspection',
     publishedAt: start,
     sha256: 'ab'.repeat(32),
     parserVersion: '2',

@@ -53,8 +53,9 @@ describe('renderWithBrowser (real Chromium)', () => {
       {
         fileId: '50126788',
         url: `${files.origin}/v1/file/50126788`,
-        title: 'Full inspection - 29 October 2019, PDF',
-        date: '2019-11-28',
+        title: 'Full inspection',
+        publishedAt: '2019-11-28',
+        itemDate: '2019-10-29',
       },
     ]);
     assert.equal(reports.hits('/provider/CARE/SC036243')[0]?.headers['user-agent'], UA);

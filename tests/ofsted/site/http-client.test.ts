@@ -144,6 +144,34 @@ describe('OfstedHttpClient', () => {
     assert.equal(elsewhere.requests.length, 0);
   });
 
+  it('fetches a URL on the files service’s former host (files.api.ofsted.gov.uk) from the configured files origin', async () => {
+    const files = await serve((_req, res) => send(res, 200, '%PDF-1.4', 'application/pdf'));
+    const reports = await serve((_req, res) => send(res, 200, 'ok'));
+    const { http } = await client(reports, files);
+    assert.equal(http.isAllowed('https://files.api.ofsted.gov.uk/v1/file/1944123'), true);
+    const res = await http.get('https://files.api.ofsted.gov.uk/v1/file/1944123', { accept: 'application/pdf' });
+    assert.equal(res.status, 200);
+    assert.equal(res.url, `${files.origin}/v1/file/1944123`);
+    assert.deepEqual(files.requests.map((r) => r.url), ['/v1/file/1944123']);
+  });
+
+  it('follows a redirect to the former files host onto the files origin, and still refuses every other host', async () => {
+    const files = await serve((_req, res) => send(res, 200, '%PDF-1.4', 'application/pdf'));
+    const reports = await serve((req, res) => {
+      const to = req.url === '/old' ? 'https://files.api.ofsted.gov.uk/v1/file/77' : 'https://files.api.ofsted.gov.uk.evil.example/v1/file/77';
+      res.writeHead(302, { location: to });
+      res.end();
+    });
+    const { http } = await client(reports, files);
+    const res = await http.get(`${reports.origin}/old`, { accept: 'application/pdf' });
+    assert.equal(res.url, `${files.origin}/v1/file/77`);
+    await assert.rejects(http.get(`${reports.origin}/lookalike`, { accept: 'application/pdf' }), ForbiddenHostError);
+    for (const url of ['https://files.api.ofsted.gov.uk:8443/v1/file/1', 'https://api.ofsted.gov.uk/v1/file/1', 'https://evil.example/v1/file/1']) {
+      assert.equal(http.isAllowed(url), false, url);
+    }
+    assert.equal(files.requests.length, 1);
+  });
+
   it('stops after five redirect hops', async () => {
     const s = await serve((req, res) => {
       const n = Number(req.url?.slice(1) ?? '0');

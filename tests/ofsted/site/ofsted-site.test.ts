@@ -12,12 +12,16 @@ import {
 import { NotAPdfError } from '../../../src/ofsted/site/not-a-pdf-error.js';
 import { OfstedSite } from '../../../src/ofsted/site/ofsted-site.js';
 import { ReportNotFoundError } from '../../../src/ofsted/site/report-not-found-error.js';
+import { ReportWithdrawnError } from '../../../src/ofsted/site/report-withdrawn-error.js';
 import { ResponseTooLargeError } from '../../../src/ofsted/site/response-too-large-error.js';
 import type { SiteOptions } from '../../../src/ofsted/site/site-options.js';
 import { send, startServer, type CannedServer } from './fixtures/canned-server.js';
 import { shellSite } from './fixtures/js-shell.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const WITHDRAWN =
+  '<!DOCTYPE html><html><head><title>We cannot publish this report</title></head><body><main><h1>We cannot publish this report</h1>' +
+  '<p>We cannot publish this report at the moment.</p></main></body></html>';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
 /** A search page in the real markup (ul.results-list > li.search-result). */
@@ -53,6 +57,10 @@ describe('OfstedSite', () => {
           return send(res, 200, PDF, 'application/octet-stream');
         case '/v1/file/html':
           return send(res, 200, '<html><body>Sorry, something went wrong</body></html>', 'text/html; charset=utf-8');
+        case '/v1/file/withdrawn':
+          return send(res, 200, WITHDRAWN, 'text/html; charset=utf-8');
+        case '/v1/file/withdrawn-404':
+          return send(res, 404, WITHDRAWN, 'text/html; charset=utf-8');
         case '/v1/file/liar':
           return send(res, 200, '<html>not a pdf</html>', 'application/pdf');
         case '/v1/file/huge':
@@ -85,6 +93,7 @@ describe('OfstedSite', () => {
         case '/provider/CARE/SC444444':
           return send(res, 200, fixture('not-a-provider-page.html'));
         case '/provider/CARE/SC777777':
+        case '/provider/23/990012':
           return shell(req, res, srv);
         case '/app.js':
         case '/api/provider.json':
@@ -141,11 +150,17 @@ describe('OfstedSite', () => {
   describe('fetchProviderPage', () => {
     it('reads the page of a known category without searching', async () => {
       const page = await site.fetchProviderPage('SC036243', 'CARE');
-      assert.equal(page.provider.name, 'Bramble House');
+      assert.equal(page.provider.name, null, 'an anonymised home is titled by its URN');
       assert.equal(page.provider.owner, 'Derby City Council');
       assert.deepEqual(
         page.reports.map((r) => r.url),
-        [`${files.origin}/v1/file/50126788`, `${files.origin}/v1/file/50060312`, `${files.origin}/v1/file/2782051`],
+        [
+          `${files.origin}/v1/file/50126788`,
+          `${files.origin}/v1/file/50060312`,
+          `${files.origin}/v1/file/2782051`,
+          // Linked on files.api.ofsted.gov.uk: the same file, fetched from the files origin.
+          `${files.origin}/v1/file/1944123`,
+        ],
       );
       assert.equal(reports.hits('/search').length, 0);
     });
@@ -205,6 +220,18 @@ describe('OfstedSite', () => {
       const info = logLines.map((l) => JSON.parse(l) as { level: number; msg: string; url: string });
       assert.ok(info.some((l) => l.level === 30 && /Chromium fallback/.test(l.msg) && l.url.endsWith('/provider/CARE/SC777777')));
     });
+
+    it('renders a shell wrapped in the site chrome too: a page with scripts that shows no provider', async () => {
+      const page = await site.fetchProviderPage('990012', '23');
+      assert.equal(page.provider.name, 'Bramble House');
+      assert.equal(page.provider.category, '23');
+      assert.deepEqual(
+        page.reports.map((r) => [r.fileId, r.publishedAt, r.itemDate]),
+        [['50126788', '2019-11-28', '2019-10-29']],
+      );
+      assert.equal(page.contentHash, null, 'a rendered page has no fingerprint');
+      assert.ok(reports.hits('/app.js').length >= 1, 'the browser ran the page script');
+    });
   });
 
   describe('downloadReport', () => {
@@ -235,6 +262,19 @@ describe('OfstedSite', () => {
         assert.equal(err.exitCode, 2);
         return true;
       });
+    });
+
+    it('throws ReportWithdrawnError (exit 3) when Ofsted answers "We cannot publish", whatever the status', async () => {
+      for (const id of ['withdrawn', 'withdrawn-404']) {
+        const url = `${files.origin}/v1/file/${id}`;
+        await assert.rejects(site.downloadReport(url), (err: unknown) => {
+          assert.ok(err instanceof ReportWithdrawnError, id);
+          assert.equal(err.message, `Ofsted has withdrawn it: ${url} answers "We cannot publish" instead of the PDF`);
+          assert.equal(err.exitCode, 3);
+          return true;
+        });
+      }
+      assert.equal(files.requests.length, 2, 'never retried');
     });
 
     it('throws NotAPdfError when the bytes do not start with %PDF- whatever the header says', async () => {

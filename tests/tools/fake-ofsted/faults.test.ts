@@ -69,7 +69,7 @@ describe('fake Ofsted site: faults', () => {
       await page.goto(`${site.reportsUrl}${PAGE}`, { timeout: 10_000 });
       await page.waitForSelector('a.publication-link', { timeout: 10_000 });
       const $ = cheerio.load(await page.content());
-      assert.equal($('h1').text().trim(), "Children's home");
+      assert.equal($('h1').text().trim(), 'URN: SC036243');
       assert.match($('ul.info__list').text(), /URN:\s*SC036243/);
       assert.equal($('a.publication-link').length, 6);
     } finally {
@@ -88,7 +88,7 @@ describe('fake Ofsted site: faults', () => {
       assert.equal($('h1').length, 0);
     }
     const $ = cheerio.load(await (await fetch(`${site.reportsUrl}${PAGE}`)).text());
-    assert.equal($('h1').text().trim(), "Children's home");
+    assert.equal($('h1').text().trim(), 'URN: SC036243');
   });
 
   it('delays a slow response by at least the given time', async () => {

@@ -24,7 +24,7 @@ describe('fake Ofsted site: pages', () => {
     assert.equal(new Set(origins.map((o) => o.port)).size, 3);
   });
 
-  it('serves the SC036243 provider page with Ofsted chrome, title, details and report links', async () => {
+  it('serves the SC036243 provider page with Ofsted chrome, an anonymised title, details and report links', async () => {
     const page = await get(`${site.reportsUrl}/provider/CARE/SC036243`);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /text\/html/);
@@ -34,7 +34,10 @@ describe('fake Ofsted site: pages', () => {
     assert.equal($('header.header img.header__logo').length, 1);
     assert.equal($('ol.breadcrumbs li').length > 0, true);
     assert.match($('footer.footer').text(), /Crown copyright/);
-    assert.equal($('h1').text().trim(), "Children's home");
+    // Children's homes are anonymised: titled by URN, with the URN again in the subheading and no address.
+    assert.equal($('h1.heading--title').text().trim(), 'URN: SC036243');
+    assert.equal($('.title-block__subheading').text().trim(), 'URN: SC036243');
+    assert.equal($('.title-block__address').length, 0);
     const details = $('ul.info__list li')
       .toArray()
       .map((li) => $(li).text().replace(/\s+/g, ' ').trim());
@@ -44,22 +47,52 @@ describe('fake Ofsted site: pages', () => {
     assert.ok(details.includes('Registered provider: Derby City Council'), 'details.includes(Registered provider: Derby City Council)');
     assert.equal($('ul.info__list strong').first().text(), 'SC036243');
 
-    const days = $('ol.timeline > li.timeline__day').toArray();
+    const items = $('ol.timeline > li.timeline__day').toArray();
+    const reports = items.filter((li) => !/timeline__day--/.test($(li).attr('class') ?? ''));
     const links = $('a.publication-link').toArray();
     // Default now (2019-09-30): legacy 2014, full 2015, three interims, full January 2019.
     assert.equal(links.length, 6);
-    const first = $(days[0]);
-    assert.equal(first.find('time').attr('datetime'), '2019-01-30');
-    assert.equal(first.find('time').text(), '30 January 2019');
+    assert.equal(reports.length, 6, 'one timeline item per report');
+    const first = $(reports[0]);
+    // A bare <time> with the inspection's own date; the publication date is in the hidden text.
+    assert.equal(first.find('.timeline__date time').attr('datetime'), undefined);
+    assert.equal(first.find('.timeline__date time').text(), '08 January 2019');
     const firstLink = first.find('a.publication-link');
     assert.match(firstLink.attr('href') ?? '', new RegExp(`^${site.filesUrl}/v1/file/\\d{8}$`));
-    assert.equal(firstLink.find('span.nonvisual').text(), 'Full inspection - 8 January 2019, PDF');
-    const dates = days.map((d) => $(d).find('time').attr('datetime') ?? '');
-    assert.deepEqual(dates, [...dates].sort().reverse(), 'timeline is newest first');
+    assert.match(firstLink.find('span.nonvisual').text(), /^Full inspection, (pdf|PDF) - 30 January 2019$/);
+    const dates = reports.map((d) => Date.parse($(d).find('time').text()));
+    assert.deepEqual(dates, [...dates].sort((a, b) => b - a), 'timeline is newest first');
+    // The last item is the registration: an event of the same list, not a report.
+    const last = $(items[items.length - 1]);
+    assert.equal(last.attr('class'), 'timeline__day timeline__day--registered');
+    assert.equal(last.find('time').text(), '12 February 2004');
+    assert.equal(last.find('a').length, 0);
+    // Reports published before 2016 keep links on the files service's former host.
+    const hosts = links.map((a) => new URL($(a).attr('href') ?? '').origin);
+    assert.deepEqual(hosts.slice(-2), ['https://files.api.ofsted.gov.uk', 'https://files.api.ofsted.gov.uk']);
+    assert.ok(hosts.slice(0, -2).every((h) => h === site.filesUrl), 'newer reports on the files origin');
     // Distractors a parser must skip: alerts link and a guidance PDF on the files origin.
     assert.equal($('a.email-alerts').length, 1);
     const fileHosted = $('a[href^="http://127.0.0.1"]').toArray().map((a) => $(a).attr('href') ?? '');
     assert.ok(fileHosted.some((h) => h.startsWith(site.filesUrl) && !h.includes('/v1/file/')), 'fileHosted.some((h) => h.startsWith(site.filesUrl) && !h.includes(/v1/');
+  });
+
+  it('writes the hidden text as "<Title>, pdf - <DD Month YYYY>" with the publication date, in both casings', async () => {
+    site.setNow('2025-12-31');
+    const texts: string[] = [];
+    for (const p of site.scenario.curated) {
+      const $ = cheerio.load((await get(`${site.reportsUrl}/__shell/provider/${p.category}/${p.urn}`)).text);
+      texts.push(...$('a.publication-link span.nonvisual').toArray().map((s) => $(s).text()));
+      const published = new Set(p.reports.map((r) => `${r.title} - ${r.publishedAt}`));
+      for (const t of $('a.publication-link span.nonvisual').toArray().map((s) => $(s).text())) {
+        const m = /^(.+), (?:pdf|PDF) - (\d{2}) (\w+) (\d{4})$/.exec(t);
+        assert.ok(m, t);
+        const iso = new Date(`${m[2]} ${m[3]} ${m[4]} UTC`).toISOString().slice(0, 10);
+        assert.ok(published.has(`${m[1]} - ${iso}`), `${p.urn}: "${t}" names a report's title and publication date`);
+      }
+    }
+    site.setNow('2019-09-30');
+    assert.ok(texts.some((t) => t.includes(', pdf - ')) && texts.some((t) => t.includes(', PDF - ')), 'both casings');
   });
 
   it('lists the October 2019 Inadequate report only once now passes 2019-11-27', async () => {
@@ -74,10 +107,51 @@ describe('fake Ofsted site: pages', () => {
     const page = await get(`${site.reportsUrl}/provider/CARE/SC036243`);
     const $ = cheerio.load(page.text);
     const newest = $('ol.timeline > li.timeline__day').first();
-    assert.equal(newest.find('time').attr('datetime'), '2019-11-27');
+    assert.equal(newest.find('time').text(), '29 October 2019');
     assert.equal(newest.find('a.publication-link').attr('href'), `${site.filesUrl}/v1/file/${october.fileId}`);
-    assert.equal(newest.find('span.nonvisual').text(), 'Full inspection - 29 October 2019, PDF');
+    assert.match(newest.find('span.nonvisual').text(), /^Full inspection, (pdf|PDF) - 27 November 2019$/);
     site.setNow('2019-09-30');
+  });
+
+  it('serves a home with a 7-digit URN, and answers its withdrawn report with "We cannot publish"', async () => {
+    site.setNow('2025-12-31');
+    const $ = cheerio.load((await get(`${site.reportsUrl}/provider/CARE/2999001`)).text);
+    site.setNow('2019-09-30');
+    assert.equal($('h1.heading--title').text().trim(), 'URN: 2999001');
+    assert.equal($('.title-block__subheading').text().trim(), 'URN: 2999001');
+    const withdrawn = site.scenario.provider('2999001')?.reports.find((r) => r.withdrawn);
+    assert.ok(withdrawn, 'withdrawn');
+    const link = $(`a.publication-link[href$="/v1/file/${withdrawn.fileId}"]`);
+    assert.equal(link.length, 1, 'the page still lists it');
+    assert.match(link.find('span.nonvisual').text(), /^Full inspection, (pdf|PDF) - 20 March 2025$/);
+    site.setNow('2025-12-31');
+    const file = await get(`${site.filesUrl}/v1/file/${withdrawn.fileId}`);
+    site.setNow('2019-09-30');
+    assert.equal(file.status, 200);
+    assert.match(file.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(file.text, /We cannot publish this report/);
+  });
+
+  it('serves category 23 as a script-only shell in the site chrome, whose script fetches the real page', async () => {
+    site.setNow('2025-12-31');
+    const shell = await get(`${site.reportsUrl}/provider/23/990012`);
+    const real = cheerio.load((await get(`${site.reportsUrl}/__shell/provider/23/990012`)).text);
+    site.setNow('2019-09-30');
+    assert.equal(shell.status, 200);
+    const $ = cheerio.load(shell.text);
+    assert.equal($('header.header').length, 1, 'the real chrome');
+    assert.equal($('h1').length, 0);
+    assert.equal($('a.publication-link').length, 0);
+    assert.equal($('noscript').length, 0);
+    assert.ok(!shell.text.includes('990012') && !shell.text.includes('Marshside'), 'no provider data in the shell');
+    assert.match($('main script').text(), /fetch\('\/__shell' \+ location\.pathname/);
+    assert.ok(shell.text.length < 16_000, `a small shell (${shell.text.length} bytes), as Ofsted's ~8 KB one`);
+    // What the script writes in: the page, with the school's name, address and its opening in the timeline.
+    assert.equal(real('h1.heading--title').text().trim(), 'Marshside Academy');
+    assert.equal(real('.title-block__subheading').text().trim(), 'URN: 990012');
+    assert.match(real('.title-block__address').text(), /Saltmarsh Bay/);
+    assert.equal(real('li.timeline__day--opened time').text(), '01 September 2012');
+    assert.equal(real('a.publication-link').length, 1);
   });
 
   it('moves SC488596 on to its interim after 2020-01-10 and its monitoring visit after 2020-03-05', () => {
@@ -102,13 +176,21 @@ describe('fake Ofsted site: pages', () => {
   });
 
   it('answers an unknown URN or a category mismatch with an Ofsted-looking 404 page', async () => {
-    for (const path of ['/provider/CARE/SC999999', '/provider/21/SC036243', '/provider/CARE/103980', '/no/such/page']) {
+    for (const path of ['/provider/CARE/SC999999', '/provider/21/SC036243', '/provider/CARE/103980', '/provider/23/SC036243', '/no/such/page']) {
       const res = await get(`${site.reportsUrl}${path}`);
       assert.equal(res.status, 404, path);
       const $ = cheerio.load(res.text);
       assert.equal($('h1').text().trim(), 'Page not found', path);
       assert.equal($('header.header').length, 1, path);
     }
+  });
+
+  it('redirects the old link form of the provider-level data files to the provider page', async () => {
+    const old = await get(`${site.reportsUrl}/inspection-reports/find-inspection-report/provider/CARE/SC036243`);
+    assert.equal(old.status, 301);
+    assert.equal(old.headers.get('location'), '/provider/CARE/SC036243');
+    const unknown = await get(`${site.reportsUrl}/inspection-reports/find-inspection-report/provider/CARE/SC999999`);
+    assert.equal(unknown.status, 404);
   });
 
   it('shows "No reports published" for a provider whose reports all lie in the future', async () => {
@@ -157,6 +239,9 @@ describe('fake Ofsted site: pages', () => {
       "Children's services inspection",
     ]);
     assert.equal(school('h1').text().trim(), 'Rounds Green Primary School');
+    assert.equal(la('h1.heading--title').text().trim(), 'Derby');
+    assert.equal(la('.title-block__subheading').text().trim(), 'URN: 80459');
+    assert.match(la('.title-block__address').text(), /The Council House/);
     assert.match(school('a.publication-link').text(), /School inspection report/);
   });
 
@@ -251,8 +336,10 @@ describe('fake Ofsted site: bulk providers', () => {
     assert.equal(res.status, 200);
     const $ = cheerio.load(res.text);
     assert.match($('ul.info__list').text(), /Registered provider:\s*Treetops Children's Homes Limited/);
-    const titles = $('a.publication-link span.nonvisual').toArray().map((s) => $(s).text());
-    assert.deepEqual(titles, ['Assurance visit - 11 February 2025, PDF', 'Full inspection - 21 October 2024, PDF']);
+    assert.equal($('h1.heading--title').text().trim(), 'URN: 2660783', 'REDACTED in the CSV: anonymised');
+    const titles = $('a.publication-link span.nonvisual').toArray().map((s) => $(s).text().replace(/, PDF - /, ', pdf - '));
+    assert.deepEqual(titles, ['Assurance visit, pdf - 12 March 2025', 'Full inspection, pdf - 24 January 2025']);
+    assert.deepEqual($('li.timeline__day .timeline__date time').toArray().map((t) => $(t).text()), ['11 February 2025', '21 October 2024', '18 January 2022']);
     const href = $('a.publication-link').first().attr('href') ?? '';
     const pdf = await fetch(href);
     assert.equal(pdf.status, 200);
@@ -269,7 +356,7 @@ describe('fake Ofsted site: bulk providers', () => {
   it('indexes every provider of the 2025 file plus those seen only in the 2024-25 events', () => {
     const urns = site.scenario.urns();
     assert.equal(new Set(urns).size, urns.length);
-    // 5,600 rows in the 2025 file, 60 more URNs only in the in-year file; 8 curated URNs (4 also in the CSVs).
-    assert.equal(urns.length, 5600 + 60 + 4);
+    // 5,600 rows in the 2025 file, 60 more URNs only in the in-year file; 10 curated URNs (4 also in the CSVs).
+    assert.equal(urns.length, 5600 + 60 + 6);
   });
 });

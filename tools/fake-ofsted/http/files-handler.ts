@@ -2,6 +2,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GUIDANCE_PATH } from '../pages/provider-page.js';
+import { renderWithdrawnReportPage } from '../pages/simple-pages.js';
 import type { ScenarioProvider, ScenarioReport } from '../scenario/types.js';
 import { applySharedFault, errorPage, send, writable } from './respond.js';
 import type { SiteContext } from './site-context.js';
@@ -83,6 +84,10 @@ export async function handleFiles(ctx: SiteContext, req: IncomingMessage, res: S
     return;
   }
   const { provider, report } = found;
+  if (report.withdrawn) {
+    send(res, 200, renderWithdrawnReportPage(), { 'Content-Type': 'text/html; charset=utf-8' }, head);
+    return;
+  }
   if (fault?.kind === 'html-as-pdf') {
     const html = errorPage(500);
     send(res, 200, html, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${filename(provider, report)}"` }, head);

@@ -1,9 +1,9 @@
 // The reports origin: provider pages, search, the script-shell endpoint, and static assets.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { renderProviderPage } from '../pages/provider-page.js';
+import { providerPath, renderProviderPage } from '../pages/provider-page.js';
 import { renderSearchPage, type SearchHit } from '../pages/search-page.js';
-import { renderHomePage, renderNotFoundPage, renderScriptShell } from '../pages/simple-pages.js';
+import { renderChromeShell, renderHomePage, renderNotFoundPage, renderScriptShell } from '../pages/simple-pages.js';
 import { handleControl } from './control-handler.js';
 import { applySharedFault, send, sendHtml } from './respond.js';
 import type { SiteContext } from './site-context.js';
@@ -14,7 +14,11 @@ export function isControlPath(path: string): boolean {
 }
 
 const PROVIDER = /^\/provider\/([^/]+)\/([^/]+)\/?$/;
+/** Categories whose pages only a browser can read, as on the real site (REAL-EVIDENCE §1). */
+export const SCRIPT_ONLY_CATEGORIES: ReadonlySet<string> = new Set(['23']);
 const SHELL = /^\/__shell\/provider\/([^/]+)\/([^/]+)\/?$/;
+/** The old form Ofsted's provider-level data files still link (REAL-EVIDENCE §1); it redirects. */
+const OLD_FORM = /^\/inspection-reports\/find-inspection-report\/provider\/([^/]+)\/([^/]+)\/?$/;
 
 function decode(segment: string): string {
   try {
@@ -44,6 +48,10 @@ async function providerPage(
   const provider = ctx.scenario.provider(urn);
   if (!provider || provider.category.toUpperCase() !== decode(category).toUpperCase() || !ctx.state.isVisible(provider)) {
     sendHtml(res, 404, renderNotFoundPage(), head);
+    return;
+  }
+  if (!viaShell && SCRIPT_ONLY_CATEGORIES.has(provider.category)) {
+    sendHtml(res, 200, renderChromeShell(), head);
     return;
   }
   const html = renderProviderPage({
@@ -83,6 +91,15 @@ export async function handleReports(ctx: SiteContext, req: IncomingMessage, res:
   const head = req.method === 'HEAD';
   let m = PROVIDER.exec(path);
   if (m) return providerPage(ctx, req, res, m[1] ?? '', m[2] ?? '', false);
+  m = OLD_FORM.exec(path);
+  if (m) {
+    const provider = ctx.scenario.provider(decode(m[2] ?? '').trim().toUpperCase());
+    if (provider && ctx.state.isVisible(provider)) {
+      send(res, 301, '', { Location: providerPath(provider) }, head);
+      return;
+    }
+    return sendHtml(res, 404, renderNotFoundPage(), head);
+  }
   m = SHELL.exec(path);
   if (m) return providerPage(ctx, req, res, m[1] ?? '', m[2] ?? '', true);
   if (path === '/search') return search(ctx, url, res, head);

@@ -4,7 +4,7 @@ import type { ScenarioProvider, ScenarioReport } from '../scenario/types.js';
 import { longDate } from '../util/dates.js';
 import { escapeHtml } from '../util/html.js';
 import { renderPage } from './chrome.js';
-import { providerPath } from './provider-page.js';
+import { providerPath, providerTitle } from './provider-page.js';
 
 export interface SearchHit {
   provider: ScenarioProvider;
@@ -19,7 +19,7 @@ function result(hit: SearchHit): string {
     ? `<li>Latest report: <strong><time>${longDate(hit.latest.publishedAt, true)}</time></strong></li>`
     : '';
   return `          <li class="search-result">
-      <h3 class="search-result__title heading--main"><a href="${escapeHtml(providerPath(p))}">${escapeHtml(p.name)}</a></h3><ul class="search-result__provider-info"><li>Category: <strong>${escapeHtml(p.providerType)}</strong></li></ul>${address}<ul class="search-result__provider-info">${latest}<li>URN: <strong>${escapeHtml(p.urn)}</strong></li></ul>    </li>`;
+      <h3 class="search-result__title heading--main"><a href="${escapeHtml(providerPath(p))}">${escapeHtml(providerTitle(p))}</a></h3><ul class="search-result__provider-info"><li>Category: <strong>${escapeHtml(p.providerType)}</strong></li></ul>${address}<ul class="search-result__provider-info">${latest}<li>URN: <strong>${escapeHtml(p.urn)}</strong></li></ul>    </li>`;
 }
 
 export function renderSearchPage(query: string, hits: SearchHit[]): string {

@@ -1,4 +1,5 @@
-// Small pages: not found, the home page, a bot-challenge interstitial, and the script-only shell.
+// Small pages: not found, the home page, a bot-challenge interstitial, the script-only shells and the
+// withdrawn-report notice.
 
 import { renderPage } from './chrome.js';
 
@@ -77,6 +78,42 @@ export function renderScriptShell(): string {
       .then(function (r) { return r.text(); })
       .then(function (html) { document.open(); document.write(html); document.close(); });
   </script>
+</body>
+</html>
+`;
+}
+
+/**
+ * How Ofsted serves some categories (REAL-EVIDENCE §1: `/provider/23/` returns an ~8 KB HTML shell):
+ * the site's own chrome around an empty <main>, whose script fetches the page's content from
+ * /__shell/<same path>. No <noscript>, no title, no provider data: only a browser can read it.
+ */
+export function renderChromeShell(): string {
+  return renderPage({
+    title: 'Find an inspection report',
+    main: `  <div id="provider-app" class="container" data-state="loading"></div>
+  <script>
+    fetch('/__shell' + location.pathname, { credentials: 'same-origin' })
+      .then(function (r) { return r.text(); })
+      .then(function (html) { document.open(); document.write(html); document.close(); });
+  </script>`,
+  });
+}
+
+/** What a withdrawn report's file URL answers instead of the PDF (status 200, HTML). */
+export function renderWithdrawnReportPage(): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8"/>
+  <title>We cannot publish this report - Ofsted</title>
+</head>
+<body>
+  <main id="main">
+    <h1>We cannot publish this report</h1>
+    <p>We cannot publish this report at the moment. It may be published at a later date.</p>
+    <p>If you have a question about this report, contact <a href="mailto:enquiries@ofsted.gov.uk">enquiries@ofsted.gov.uk</a>.</p>
+  </main>
 </body>
 </html>
 `;

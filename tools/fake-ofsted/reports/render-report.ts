@@ -7,7 +7,7 @@ import { renderInterimInspection } from './interim-inspection-report.js';
 import { renderLegacyFull } from './legacy-full-report.js';
 import { renderVisit } from './visit-report.js';
 
-/** The PDF bytes of a report: generated for children's-home kinds, read from fixtures/real for 'file'. */
+/** The PDF bytes of a report: generated for children's-home kinds, read from the repository for 'file'. */
 export async function renderReport(provider: ScenarioProvider, report: ScenarioReport): Promise<Buffer> {
   switch (report.kind) {
     case 'full':
@@ -21,6 +21,6 @@ export async function renderReport(provider: ScenarioProvider, report: ScenarioR
       return renderLegacyFull(provider, report);
     case 'file':
       if (!report.file) throw new Error(`fake-ofsted: report ${report.fileId} has no file`);
-      return readFile(join(repoRoot(), 'fixtures', 'real', report.file));
+      return readFile(join(repoRoot(), report.file));
   }
 }

@@ -139,8 +139,8 @@ function basicsFrom(row: Row, c: Columns): ProviderBasics {
   return {
     urn,
     category: 'CARE',
-    // Ofsted anonymises children's homes: the name column says REDACTED and the site shows the type.
-    name: rawName && rawName !== 'REDACTED' ? rawName : type,
+    // Ofsted anonymises children's homes: the name column says REDACTED and the page is titled by URN.
+    name: rawName && rawName !== 'REDACTED' ? rawName : null,
     providerType: type,
     localAuthority: la,
     owner: cell(row, c.owner) || null,

@@ -38,13 +38,15 @@ const reportSchema = z.object({
   recommendations: z.array(z.string()).optional(),
   keyFindings: z.array(z.string()).optional(),
   file: z.string().optional(),
+  withdrawn: z.boolean().optional(),
   source: z.string().min(1),
 });
 
 const providerSchema = z.object({
   urn: z.string().min(1),
   category: z.string().min(1),
-  name: z.string().min(1),
+  /** null: an anonymised children's home. */
+  name: z.string().min(1).nullable(),
   providerType: z.string().min(1),
   localAuthority: z.string().nullable(),
   owner: z.string().nullable(),
@@ -117,6 +119,7 @@ export function loadCurated(registry: FileIdRegistry, path = curatedJsonPath()):
         outcome: null,
         file: r.file ?? null,
         source: r.source,
+        ...(r.withdrawn !== undefined ? { withdrawn: r.withdrawn } : {}),
         ...(r.enforcement !== undefined ? { enforcement: r.enforcement } : {}),
         ...(r.registeredManager !== undefined ? { registeredManager: r.registeredManager } : {}),
         ...(r.inspectors ? { inspectors: r.inspectors } : {}),

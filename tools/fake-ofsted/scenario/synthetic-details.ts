@@ -28,6 +28,7 @@ export interface ReportDraft {
   outcome: string | null;
   file: string | null;
   source: string;
+  withdrawn?: boolean;
   enforcement?: string | null;
   registeredManager?: string | null;
   inspectors?: string[];
@@ -219,6 +220,7 @@ export function completeReports(provider: ProviderBasics, drafts: readonly Repor
       keyFindings: draft.keyFindings ?? keyFindingsFor(r, draft, registeredManager !== null),
       outcome: draft.outcome,
       file: draft.file,
+      withdrawn: draft.withdrawn ?? false,
       source: draft.source,
     });
     if (draft.kind === 'full' || draft.kind === 'legacy-full') previousFull = draft;

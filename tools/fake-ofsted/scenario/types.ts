@@ -58,8 +58,10 @@ export interface ScenarioReport {
   keyFindings: string[];
   /** Supported accommodation only: the outcome wording ("Consistently strong service delivery"). */
   outcome: string | null;
-  /** kind 'file': path of the real PDF relative to fixtures/real/. */
+  /** kind 'file': path of the PDF relative to the repository root (a real one under fixtures/real/ unless `source` says otherwise). */
   file: string | null;
+  /** Ofsted withdrew the report: the page still lists it, its file URL answers the "We cannot publish" page. */
+  withdrawn: boolean;
   /** Provenance: the CSV row or file it came from, or "synthetic: <why>". */
   source: string;
 }
@@ -68,8 +70,8 @@ export interface ScenarioProvider {
   urn: string;
   /** Path segment of the provider URL: 'CARE' for social care, '21' schools, '44' local authorities… */
   category: string;
-  /** As Ofsted shows it; children's homes are anonymised ("Children's home"). */
-  name: string;
+  /** As Ofsted shows it; null for an anonymised children's home, whose page is titled "URN: <URN>". */
+  name: string | null;
   providerType: string;
   localAuthority: string | null;
   /** Registered provider / organisation which owns the provider. */

@@ -59,7 +59,7 @@ function report(fileId: string, published: string, p: ParsedReport): StoredRepor
     fileId,
     urn: p.urn!,
     url: `${FILES}/${fileId}`,
-    title: `Full inspection - ${p.inspectionStart}, PDF`,
+    title: 'Full inspection',
     publishedAt: published,
     sha256: 'ab'.repeat(32),
     parserVersion: '2',

@@ -9,7 +9,7 @@ describe('FakeScenario: curated providers', () => {
     const p = curated.provider('SC036243');
     assert.ok(p, 'SC036243 exists');
     assert.equal(p.category, 'CARE');
-    assert.equal(p.name, "Children's home");
+    assert.equal(p.name, null, 'an anonymised home has no name');
     assert.equal(p.owner, 'Derby City Council');
     const summary = p.reports.map((r) => `${r.kind} ${r.inspectionStart} ${r.publishedAt} ${r.grades?.experiences ?? r.grades?.overall ?? r.interimOutcome ?? '-'}`);
     assert.deepEqual(summary, [
@@ -67,7 +67,35 @@ describe('FakeScenario: curated providers', () => {
       ['file', 'Focused visit', '2023-10-25'],
       ['file', "Children's services inspection", '2025-05-19'],
     ]);
-    assert.equal(curated.provider('103980')?.reports[0]?.file, 'pdf/school/school_103980_old_report.pdf');
+    assert.equal(curated.provider('103980')?.reports[0]?.file, 'fixtures/real/pdf/school/school_103980_old_report.pdf');
+  });
+
+  it('holds a 7-digit-URN home whose latest report Ofsted withdrew', () => {
+    const p = curated.provider('2999001');
+    assert.ok(p, '2999001 exists');
+    assert.equal(p.name, null);
+    assert.equal(p.category, 'CARE');
+    assert.deepEqual(p.reports.map((r) => [r.inspectionStart, r.publishedAt, r.withdrawn]), [
+      ['2024-03-12', '2024-04-18', false],
+      ['2025-02-04', '2025-03-20', true],
+    ]);
+    assert.match(p.source, /^synthetic: /);
+    for (const r of p.reports) assert.match(r.source, /^synthetic: /);
+  });
+
+  it('holds a school in category 23, whose page only a browser can read, with a generated report it names as such', () => {
+    const p = curated.provider('990012');
+    assert.equal(p?.category, '23');
+    assert.equal(p?.name, 'Marshside Academy');
+    assert.deepEqual(p?.reports.map((r) => [r.kind, r.file, r.withdrawn]), [
+      ['file', 'tests/fixtures/reports/school/eif-990012-marshside-academy.pdf', false],
+    ]);
+    assert.match(p?.reports[0]?.source ?? '', /^generated PDF /);
+  });
+
+  it('withdraws no report unless the data says so', () => {
+    const withdrawn = curated.curated.flatMap((p) => p.reports.filter((r) => r.withdrawn).map((r) => p.urn));
+    assert.deepEqual(withdrawn, ['2999001']);
   });
 
   it('gives every report a unique 8-digit file id, the same in every instance', () => {
@@ -103,6 +131,7 @@ describe('FakeScenario: bulk providers', () => {
     const p = bulk.provider('2660783');
     assert.equal(bulk.bulkLoaded, true);
     assert.ok(p, '2660783 exists');
+    assert.equal(p.name, null, 'REDACTED in the CSV: anonymised');
     assert.equal(p.localAuthority, 'Derby');
     assert.equal(p.registrationDate, '2022-01-18');
     assert.deepEqual(p.reports.map((r) => [r.kind, r.inspectionStart, r.publishedAt]), [
