@@ -46,7 +46,8 @@ export async function checkUnreadableShare(deps: AlertDeps): Promise<void> {
   });
 }
 
-async function queueOperatorMessage(deps: AlertDeps, key: string, alert: OperatorAlert): Promise<void> {
+/** Queue one operator message under its idempotency key (nothing without OPERATOR_EMAIL; a key queued before stays as it is). */
+export async function queueOperatorMessage(deps: AlertDeps, key: string, alert: OperatorAlert): Promise<void> {
   const to = deps.config.OPERATOR_EMAIL;
   if (!to) return;
   const queued = await deps.store.queueMessages(
