@@ -43,6 +43,11 @@ export async function readDataFile(path: string): Promise<DataFile> {
   return { format: 'csv', tables: [{ name: basename(path), rows: readCsvRows(decodeText(bytes)) }] };
 }
 
+// Windows-1252 at 0x80-0x9F, where it differs from Latin-1 (unassigned bytes kept as they are). Node 20's
+// TextDecoder('windows-1252') decodes these bytes as Latin-1's control characters instead.
+const CP1252_80_9F = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
 /**
  * UTF-8 when the bytes are valid UTF-8, else Windows-1252: spreadsheets saved as "CSV" on Windows write
  * the en dash of Ofsted's titles and curly apostrophes in that code page.
@@ -51,6 +56,6 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009F]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80] ?? c);
   }
 }
