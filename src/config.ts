@@ -79,6 +79,11 @@ const ConfigSchema = z.object({
   ALERT_BACKOFF_MS: z.coerce.number().int().min(0).default(30_000),
   /** How long a sender holds a message it is sending before another may retry it, ms. @defaultValue 120000 */
   ALERT_LEASE_MS: z.coerce.number().int().min(1_000).default(120_000),
+  /**
+   * How long the daemon waits, after a provider-level data file is imported, for the providers it lists to be
+   * scraped before it reconciles the file with the store anyway, ms. @defaultValue 172800000 (two days)
+   */
+  RECONCILE_MAX_WAIT_MS: z.coerce.number().int().min(0).default(2 * 24 * 60 * 60 * 1000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

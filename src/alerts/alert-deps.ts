@@ -19,6 +19,7 @@ export interface AlertDeps {
     | 'ALERT_MAX_ATTEMPTS'
     | 'ALERT_LEASE_MS'
     | 'ALERT_BACKOFF_MS'
+    | 'RECONCILE_MAX_WAIT_MS'
   >;
   transports: ChannelTransports;
   now?: () => Date;

@@ -70,7 +70,8 @@ export async function noteUnreadReports(events: readonly ChangeEvent[], deps: Al
   }
 }
 
-async function queueOperatorMessage(deps: AlertDeps, key: string, alert: OperatorAlert): Promise<void> {
+/** Queue one operator message under its idempotency key (nothing without OPERATOR_EMAIL; a key queued before stays as it is). */
+export async function queueOperatorMessage(deps: AlertDeps, key: string, alert: OperatorAlert): Promise<void> {
   const to = deps.config.OPERATOR_EMAIL;
   if (!to) return;
   const queued = await deps.store.queueMessages(

@@ -10,6 +10,7 @@ import { registerDaemon } from './commands/daemon.js';
 import { registerEvents } from './commands/events.js';
 import { registerHistory } from './commands/history.js';
 import { registerParse } from './commands/parse.js';
+import { registerReconcile } from './commands/reconcile.js';
 import { registerReparse } from './commands/reparse.js';
 import { registerScrape } from './commands/scrape.js';
 import { registerSubscribe } from './commands/subscribe.js';
@@ -43,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   registerWatch(program, ctx);
   registerSubscribe(program, ctx);
   registerReparse(program, ctx);
+  registerReconcile(program, ctx);
   registerDaemon(program, ctx);
 
   try {

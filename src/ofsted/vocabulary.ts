@@ -145,6 +145,9 @@ export interface JudgementArea {
   labels: RegExp;
 }
 
+/** Children's homes were first inspected under the SCCIF on this date; before it, the legacy areas below. */
+export const CHILDRENS_HOME_SCCIF_FROM = '2015-04-01';
+
 /** Children's homes, SCCIF (April 2015 on). */
 export const CHILDRENS_HOME_AREAS: readonly JudgementArea[] = [
   {

@@ -50,9 +50,13 @@ import type {
   EventFilter,
   HistoryEntry,
   MessageFilter,
+  NewReferenceSnapshot,
   ProviderRecord,
   ProviderSummary,
+  ReferenceSnapshot,
   ScrapeRecord,
+  SnapshotData,
+  SnapshotOutcome,
   Store,
   StoredReport,
   WatchEntry,
@@ -556,6 +560,62 @@ export class KyselyStore implements Store {
     const stored = await this.readSetting(name);
     if (stored === null) throw new OfstedMonitorError(`setting ${name} vanished right after it was stored`);
     return stored;
+  }
+
+  // --- Reference snapshots ---------------------------------------------------------------------------
+
+  async addReferenceSnapshot(snapshot: NewReferenceSnapshot): Promise<boolean> {
+    const row = await this.db
+      .insertInto('reference_snapshots')
+      .values({
+        id: snapshot.id,
+        file_name: snapshot.fileName,
+        imported_at: snapshot.importedAt,
+        urn_count: snapshot.data.urns.length,
+        inspection_count: snapshot.data.inspections.length,
+        data_gz: gzipSync(Buffer.from(JSON.stringify(snapshot.data), 'utf8')),
+        reconciled_at: null,
+        outcome_json: null,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async listReferenceSnapshots(filter: { pending?: boolean } = {}): Promise<ReferenceSnapshot[]> {
+    const rows = await this.db
+      .selectFrom('reference_snapshots')
+      .select(['id', 'file_name', 'imported_at', 'urn_count', 'inspection_count', 'reconciled_at', 'outcome_json'])
+      .$if(filter.pending === true, (q) => q.where('reconciled_at', 'is', null))
+      .orderBy('imported_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      importedAt: r.imported_at,
+      urnCount: r.urn_count,
+      inspectionCount: r.inspection_count,
+      reconciledAt: r.reconciled_at,
+      outcome: r.outcome_json === null ? null : (JSON.parse(r.outcome_json) as SnapshotOutcome),
+    }));
+  }
+
+  async getReferenceSnapshotData(id: string): Promise<SnapshotData | null> {
+    const row = await this.db.selectFrom('reference_snapshots').select('data_gz').where('id', '=', id).executeTakeFirst();
+    return row ? (JSON.parse(gunzipSync(row.data_gz).toString('utf8')) as SnapshotData) : null;
+  }
+
+  async markSnapshotReconciled(id: string, at: string, outcome: SnapshotOutcome): Promise<boolean> {
+    // Conditional, so of two daemons reconciling at once only one records it.
+    const result = await this.db
+      .updateTable('reference_snapshots')
+      .set({ reconciled_at: at, outcome_json: JSON.stringify(outcome) })
+      .where('id', '=', id)
+      .where('reconciled_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   private async readSetting(name: string): Promise<string | null> {

@@ -128,6 +128,20 @@ export interface SettingsTable {
   value: string;
 }
 
+/** Ofsted's provider-level data as imported, until (and after) it is reconciled with the store. */
+export interface ReferenceSnapshotsTable {
+  id: string;
+  file_name: string;
+  imported_at: string;
+  urn_count: number;
+  inspection_count: number;
+  /** gzip of the JSON of what the file states ({ urns, inspections }). */
+  data_gz: Uint8Array;
+  reconciled_at: string | null;
+  /** The reconciliation's figures as JSON; set together with reconciled_at. */
+  outcome_json: string | null;
+}
+
 export interface Database {
   providers: ProvidersTable;
   reports: ReportsTable;
@@ -139,4 +153,5 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   scrape_health: ScrapeHealthTable;
   settings: SettingsTable;
+  reference_snapshots: ReferenceSnapshotsTable;
 }

@@ -8,6 +8,7 @@ import type {
   Subscription,
   SubscriptionFilter,
 } from '../alerts/types.js';
+import type { OfstedInspection } from '../ofsted/provider-data/provider-level-rows.js';
 import type { ChangeEvent, ParsedReport, ProviderInfo } from '../ofsted/types.js';
 import type { Grade, ReportKind } from '../ofsted/vocabulary.js';
 
@@ -93,6 +94,47 @@ export interface ScrapeRecord {
    * same content can then be skipped. Left out (null), the next read parses the page again.
    */
   pageHash?: string | null;
+}
+
+/** What a provider-level data file of Ofsted's states, as a reference snapshot keeps it. */
+export interface SnapshotData {
+  /** Every URN the file lists. */
+  urns: string[];
+  inspections: OfstedInspection[];
+}
+
+/** What a snapshot's reconciliation came to. */
+export interface SnapshotOutcome {
+  compared: number;
+  agree: number;
+  /** Fields that disagree. */
+  disagreements: number;
+  /** Listed URNs the store had never scraped. */
+  notStored: number;
+  /** Listed, watched URNs not scraped since the import when the wait for them ran out. */
+  unscraped: number;
+  /** Whether an operator alert was queued for it. */
+  alerted: boolean;
+}
+
+/** Ofsted's own data as imported (`watch import` of a provider-level file), for reconciliation. */
+export interface ReferenceSnapshot {
+  /** Hash of what the file states: the same data imported twice is one snapshot. */
+  id: string;
+  fileName: string;
+  importedAt: string;
+  urnCount: number;
+  inspectionCount: number;
+  /** When it was reconciled with the store; null while it waits for its providers to be scraped. */
+  reconciledAt: string | null;
+  outcome: SnapshotOutcome | null;
+}
+
+export interface NewReferenceSnapshot {
+  id: string;
+  fileName: string;
+  importedAt: string;
+  data: SnapshotData;
 }
 
 /**
@@ -216,4 +258,17 @@ export interface Store {
    * created with `create()` the first time it is asked for; concurrent first calls agree on one value.
    */
   ensureSetting(name: string, create: () => string): Promise<string>;
+
+  // --- Reference snapshots: Ofsted's own data, for reconciliation (issue 10) ---
+
+  /** Keep a snapshot unless one with its id exists already; true when it was new. */
+  addReferenceSnapshot(snapshot: NewReferenceSnapshot): Promise<boolean>;
+  /** Oldest import first, without their data; `pending`: only those not reconciled yet. */
+  listReferenceSnapshots(filter?: { pending?: boolean }): Promise<ReferenceSnapshot[]>;
+  getReferenceSnapshotData(id: string): Promise<SnapshotData | null>;
+  /**
+   * Record that a snapshot was reconciled. False, and nothing changed, when it already was (by another
+   * daemon): one reconciliation per snapshot.
+   */
+  markSnapshotReconciled(id: string, at: string, outcome: SnapshotOutcome): Promise<boolean>;
 }

@@ -1,4 +1,6 @@
+import type { Reconciliation } from '../../monitor/reconcile.js';
 import type { ChangeEvent, ProviderInfo } from '../../ofsted/types.js';
+import type { ReferenceSnapshot } from '../../store/store.js';
 import type { ScrapeHealth } from '../types.js';
 
 /** A URN has failed `health.failures` scrapes in a row. */
@@ -48,4 +50,18 @@ export interface ReportUnreadAlert {
   provider: ProviderInfo | null;
 }
 
-export type OperatorAlert = ScrapeFailingAlert | ScrapeRecoveredAlert | UnreadableReportsAlert | ReportUnreadAlert;
+/** An imported provider-level data file of Ofsted's disagrees with what the monitor parsed. */
+export interface ReconcileDisagreementsAlert {
+  kind: 'reconcile-disagreements';
+  snapshot: Pick<ReferenceSnapshot, 'fileName' | 'importedAt'>;
+  result: Reconciliation;
+  /** Listed providers still not scraped when the wait for them ran out (their inspections count as not held). */
+  unscraped: readonly string[];
+}
+
+export type OperatorAlert =
+  | ScrapeFailingAlert
+  | ScrapeRecoveredAlert
+  | UnreadableReportsAlert
+  | ReportUnreadAlert
+  | ReconcileDisagreementsAlert;

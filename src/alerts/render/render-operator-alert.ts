@@ -1,3 +1,4 @@
+import { agreementText, disagreementParts, share } from '../../monitor/reconcile-text.js';
 import type { RenderedMessage } from '../types.js';
 import { blocksToHtml } from './blocks-to-html.js';
 import { blocksToText } from './blocks-to-text.js';
@@ -9,7 +10,10 @@ import type { OperatorAlert } from './operator-alert.js';
 
 const PREFIX = '[ofsted-monitor]';
 const MAX_EXAMPLES = 10;
+// Enough for any realistic file; past it the message points to `reconcile --json`.
+const MAX_DISAGREEMENTS = 200;
 
+const providers = (n: number) => `${n} ${n === 1 ? 'provider' : 'providers'}`;
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 function who(urn: string, provider: { name: string | null; url: string } | null): Block {
@@ -19,7 +23,10 @@ function who(urn: string, provider: { name: string | null; url: string } | null)
   return { type: 'fields', rows };
 }
 
-/** A message for whoever runs ofsted-monitor: scraping keeps failing, works again, or reads too few reports. */
+/**
+ * A message for whoever runs ofsted-monitor: scraping keeps failing, works again, reads too few reports, or
+ * disagrees with Ofsted's own data.
+ */
 export function renderOperatorAlert(o: OperatorAlert): RenderedMessage {
   let subject: string;
   let blocks: Block[];
@@ -99,6 +106,44 @@ export function renderOperatorAlert(o: OperatorAlert): RenderedMessage {
         { type: 'fields', rows: [{ label: 'Report file', value: e.fileId ?? 'not recorded' }] },
         { type: 'paragraph', text: `To see what was read: ofsted-monitor history ${e.urn} --json. A newer ofsted-monitor may read it: ofsted-monitor reparse ${e.urn}.` },
       ];
+      break;
+    }
+    case 'reconcile-disagreements': {
+      const r = o.result;
+      const file = o.snapshot.fileName;
+      const n = r.disagree.length;
+      subject = `${PREFIX} ${n} ${n === 1 ? 'field disagrees' : 'fields disagree'} with Ofsted's data in ${file} (${r.agree} of ${r.compared} inspections agree)`;
+      const { shown, more } = capList(r.disagree, MAX_DISAGREEMENTS);
+      blocks = [
+        { type: 'heading', level: 1, text: "What was parsed disagrees with Ofsted's own data" },
+        {
+          type: 'paragraph',
+          tone: 'alert',
+          text: `${file}, imported ${formatTimestamp(o.snapshot.importedAt)}, was compared with the reports this monitor parsed: ${agreementText(r)}. A grade read wrong raises a false decline or hides a real one: check each one below against its report (ofsted-monitor history <URN> --json gives the stored reading and the PDF's link), and where the parser misread it, fix the parser and run ofsted-monitor reparse <URN>. No event was raised.`,
+        },
+        {
+          type: 'fields',
+          rows: Object.entries(r.fields).map(([field, f]) => ({ label: field, value: `${f.agree} of ${f.compared} agree (${share(f)})` })),
+        },
+        {
+          type: 'list',
+          title: n === 1 ? 'The disagreement' : `The ${n} disagreements`,
+          items: shown.map(disagreementParts),
+          more: more > 0 ? `…and ${more} more: ofsted-monitor reconcile ${file} --json lists them all` : null,
+        },
+      ];
+      if (o.unscraped.length > 0) {
+        const { shown: urns, more: others } = capList(o.unscraped, MAX_EXAMPLES);
+        blocks.push({
+          type: 'paragraph',
+          tone: 'muted',
+          text: `${providers(o.unscraped.length)} of the file ${o.unscraped.length === 1 ? 'was' : 'were'} still not scraped when the wait for them ran out, so their inspections count as not stored: ${urns.join(', ')}${others > 0 ? ` and ${others} more` : ''}.`,
+        });
+      }
+      if (r.notStored.length > 0) {
+        blocks.push({ type: 'paragraph', tone: 'muted', text: `${providers(r.notStored.length)} of the file ${r.notStored.length === 1 ? 'has' : 'have'} never been scraped and ${r.notStored.length === 1 ? 'was' : 'were'} not compared.` });
+      }
+      blocks.push({ type: 'paragraph', text: `To see it again, with every figure: ofsted-monitor reconcile ${file} --json (from where the file is).` });
       break;
     }
   }

@@ -1,7 +1,6 @@
-import { CsvError } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
 import { BadInputError } from '../../errors.js';
 import { normaliseUrn } from '../urn.js';
+import { findUrnHeaderRow, isBlankCell as isBlank, isUrnHeader, readCsvRows } from './csv-rows.js';
 
 /** What a CSV yielded for `watch import`. */
 export interface UrnCsvResult {
@@ -27,11 +26,12 @@ export const NO_URN_COLUMN = '';
  * column, or a bare list of URNs one per line. Pure: the caller reads the file.
  */
 export function readUrnsFromCsv(text: string): UrnCsvResult {
-  const rows = parseRows(text);
+  return readUrnsFromRows(readCsvRows(text));
+}
 
-  // The header is the first row with a cell that is exactly "URN": Ofsted's preambles vary by
-  // year (none, one, three or four lines) and other headers merely contain it ("Linked Education URN").
-  const headerIndex = rows.findIndex((row) => row.some(isUrnHeader));
+/** readUrnsFromCsv on rows already read (a CSV's, or a spreadsheet sheet's). */
+export function readUrnsFromRows(rows: string[][]): UrnCsvResult {
+  const headerIndex = findUrnHeaderRow(rows);
   if (headerIndex >= 0) {
     const header = rows[headerIndex] ?? [];
     const columnIndex = header.findIndex(isUrnHeader);
@@ -46,29 +46,6 @@ export function assertHasUrnColumn(result: UrnCsvResult, source = 'the CSV'): vo
   if (result.column === NO_URN_COLUMN) {
     throw new BadInputError(`no URN column in ${source}: expected a header cell "URN" or one URN per line`);
   }
-}
-
-function parseRows(text: string): string[][] {
-  try {
-    return parse(text, {
-      bom: true,
-      // Preamble lines and padded rows have fewer or more cells than the header.
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-    }) as string[][];
-  } catch (error) {
-    if (error instanceof CsvError) throw new BadInputError(`not a readable CSV: ${error.message}`);
-    throw error;
-  }
-}
-
-function isUrnHeader(cell: string): boolean {
-  return cell.trim().toUpperCase() === 'URN';
-}
-
-function isBlank(cell: string | undefined): boolean {
-  return cell === undefined || cell.trim() === '';
 }
 
 /** One value per row (trailing empty cells allowed), at least one of them a URN. */

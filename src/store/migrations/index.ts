@@ -3,6 +3,7 @@ import { initial } from './0001-initial.js';
 import { reportTexts } from './0002-report-texts.js';
 import { alerts } from './0003-alerts.js';
 import { pageHash } from './0004-page-hash.js';
+import { referenceSnapshots } from './0005-reference-snapshots.js';
 import type { MigrationStep, SqlDialect } from './migration-step.js';
 
 export { textType, type MigrationStep, type SqlDialect } from './migration-step.js';
@@ -14,6 +15,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, step: MigrationStep]> = 
   ['0002-report-texts', reportTexts],
   ['0003-alerts', alerts],
   ['0004-page-hash', pageHash],
+  ['0005-reference-snapshots', referenceSnapshots],
 ];
 
 /** Kysely migration provider over the static list above, bound to one dialect. */

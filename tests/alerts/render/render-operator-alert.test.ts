@@ -69,6 +69,51 @@ describe('operator alerts', () => {
     assertLinesFit(m.text);
   });
 
+  it("lists every disagreement with Ofsted's data, the figures per field, and how to see them again", () => {
+    const disagree = [
+      { urn: 'SC065730', field: 'overall', ours: 'requires-improvement', ofsted: 'good', inspectionDate: '2017-09-26' },
+      { urn: 'SC065730', field: 'experiences-and-progress', ours: null, ofsted: 'good', inspectionDate: '2017-09-26' },
+      { urn: '1263837', field: 'inspectionDate', ours: null, ofsted: '2019-02-12', inspectionDate: '2019-02-12' },
+    ];
+    const m = renderOperatorAlert({
+      kind: 'reconcile-disagreements',
+      snapshot: { fileName: 'provider_level_at_31_Mar_2018_derby.csv', importedAt: '2025-04-01T10:00:00.000Z' },
+      result: {
+        compared: 5,
+        agree: 3,
+        disagree,
+        notStored: ['SC002015', 'SC036266'],
+        fields: { inspectionDate: { compared: 5, agree: 4 }, overall: { compared: 4, agree: 3 } },
+      },
+      unscraped: [],
+    });
+    assert.equal(m.subject, "[ofsted-monitor] 3 fields disagree with Ofsted's data in provider_level_at_31_Mar_2018_derby.csv (3 of 5 inspections agree)");
+    const text = m.text.replace(/\s+/g, ' ');
+    assert.match(text, /all fields agree on 3 of 5 inspections \(60\.0%\)/);
+    assert.match(text, /SC065730, inspected 2017-09-26: overall: ours Requires improvement to be good, Ofsted Good/);
+    assert.match(text, /SC065730, inspected 2017-09-26: experiences-and-progress: ours not read, Ofsted Good/);
+    assert.match(text, /1263837, inspected 2019-02-12: no stored inspection of that date/);
+    assert.match(text, /overall: 3 of 4 agree \(75\.0%\)/);
+    assert.match(text, /2 providers of the file have never been scraped/);
+    assert.match(text, /ofsted-monitor reconcile provider_level_at_31_Mar_2018_derby\.csv --json/);
+    assert.match(htmlText(m.html ?? ''), /ours Requires improvement to be good, Ofsted Good/);
+    assertLinesFit(m.text);
+  });
+
+  it('caps a long list of disagreements and names the providers it stopped waiting for', () => {
+    const disagree = Array.from({ length: 230 }, (_, i) => ({ urn: `SC${String(100000 + i)}`, field: 'inspectionDate', ours: null, ofsted: '2024-06-01', inspectionDate: '2024-06-01' }));
+    const m = renderOperatorAlert({
+      kind: 'reconcile-disagreements',
+      snapshot: { fileName: 'x.ods', importedAt: '2025-04-01T10:00:00.000Z' },
+      result: { compared: 230, agree: 0, disagree, notStored: [], fields: { inspectionDate: { compared: 230, agree: 0 } } },
+      unscraped: ['SC100000', 'SC100001'],
+    });
+    assert.match(m.text, /SC100199, inspected/);
+    assert.doesNotMatch(m.text, /SC100200, inspected/);
+    assert.match(m.text.replace(/\s+/g, ' '), /…and 30 more: ofsted-monitor reconcile x\.ods --json lists them all/);
+    assert.match(m.text.replace(/\s+/g, ' '), /2 providers of the file were still not scraped when the wait for them ran out.*SC100000, SC100001/);
+  });
+
   it('escapes an error message in the HTML part', () => {
     const m = renderOperatorAlert({ kind: 'scrape-failing', health: { ...health, lastError: '<script>alert(1)</script> & more' }, provider: null });
     assert.doesNotMatch(m.html ?? '', /<script/);
