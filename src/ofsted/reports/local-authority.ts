@@ -151,7 +151,7 @@ function pastInspectionSections(flat: string): { start: number; end: number }[] 
 /** True when the sentence a reading stands in speaks of an earlier inspection ("At the last inspection, …"). */
 function aboutAnEarlierInspection(flat: string, index: number): boolean {
   const before = flat.slice(Math.max(0, index - 200), index);
-  const sentence = before.slice(before.search(/[^.!?:]*$/));
+  const sentence = before.slice(Math.max(...['.', '!', '?', ':'].map((c) => before.lastIndexOf(c))) + 1);
   return /\b(?:last|previous|prior|earlier)\s+(?:full\s+|standard\s+|ofsted\s+)?inspection|\binspection\s+(?:in|of)\s+(?:19|20)\d\d\b|\b(?:was|were)\s+judged\b/i.test(sentence);
 }
 
