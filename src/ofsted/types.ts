@@ -67,8 +67,11 @@ export interface ReportLink {
   url: string;
   /** The report's title as the page words it, before ", pdf - <date>": "Full inspection". */
   title: string;
-  /** ISO publication date, from the link's hidden text. */
-  publishedAt: string;
+  /**
+   * ISO publication date, from the link's hidden text; null for a link without that text on a page whose
+   * other links have it (a page where none has it fails its shape check instead).
+   */
+  publishedAt: string | null;
   /**
    * ISO date of the report's own timeline item (its `<time>`), most likely the inspection date (weak
    * evidence, so it never stands in for the date the report itself prints); null when the item shows

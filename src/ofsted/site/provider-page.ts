@@ -145,17 +145,21 @@ function reportLinks($: CheerioAPI, filesOrigin: string, who: string): { reports
   const filesPerItem = new Map<Element, number>();
   for (const f of byId.values()) for (const item of f.items) filesPerItem.set(item, (filesPerItem.get(item) ?? 0) + 1);
 
-  const reports = [...byId.values()].map((f): ReportLink => {
-    const hidden = f.texts.map(publicationText).find((p) => p !== null);
-    if (!hidden) {
-      throw new PageShapeError(
-        `provider page for ${who} lists report ${f.fileId} without the "<title>, pdf - <date>" text that gives its ` +
-          `publication date (found: ${JSON.stringify(f.texts[0] ?? '')}); the page no longer has the expected shape`,
-      );
-    }
+  const read = [...byId.values()].map((f) => ({ f, hidden: f.texts.map(publicationText).find((p) => p !== null) ?? null }));
+  // No link in the "<title>, pdf - <date>" form at all: the page has changed shape, and any date found now
+  // would be a guess. One odd link among many keeps its report, with no publication date.
+  const odd = read.find((r) => !r.hidden);
+  if (odd && read.every((r) => !r.hidden)) {
+    throw new PageShapeError(
+      `provider page for ${who} lists report ${odd.f.fileId} without the "<title>, pdf - <date>" text that gives its ` +
+        `publication date (found: ${JSON.stringify(odd.f.texts[0] ?? '')}); the page no longer has the expected shape`,
+    );
+  }
+  const reports = read.map(({ f, hidden }): ReportLink => {
     const own = ownItem(f.items);
     const itemDate = own && filesPerItem.get(own) === 1 ? ownDate($, own) : null;
-    return { fileId: f.fileId, url: f.url, title: hidden.title, publishedAt: hidden.publishedAt, itemDate };
+    const title = hidden?.title ?? (f.texts.reduce((best, t) => (t.length > best.length ? t : best), '') || `report ${f.fileId}`);
+    return { fileId: f.fileId, url: f.url, title, publishedAt: hidden?.publishedAt ?? null, itemDate };
   });
   return { reports, items: [...filesPerItem.keys()] };
 }

@@ -135,12 +135,19 @@ describe('parseProviderPage catches a change of shape instead of misreading it',
     }
   });
 
-  it('refuses a page where one report of several lacks the form, naming it', () => {
+  it('keeps a report whose link alone lacks the form, with no publication date rather than another one', () => {
     const html = timelinePage(
       reportItem('1', 'Full inspection, pdf - 28 November 2019', '29 October 2019') +
         reportItem('2', 'Monitoring visit - 2 February 2021', '02 February 2021'),
     );
-    assert.throws(() => parseProviderPage(html, 'https://reports.ofsted.gov.uk/provider/CARE/SC111111', FILES), /lists report 2 without/);
+    const reports = parseProviderPage(html, 'https://reports.ofsted.gov.uk/provider/CARE/SC111111', FILES).reports;
+    assert.deepEqual(
+      reports.map((r) => [r.fileId, r.title, r.publishedAt]),
+      [
+        ['1', 'Full inspection', '2019-11-28'],
+        ['2', 'Monitoring visit - 2 February 2021', null],
+      ],
+    );
   });
 });
 
