@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseReportPages } from '../../../src/ofsted/reports/parse-report.js';
 import type { ParsedReport } from '../../../src/ofsted/types.js';
+import { loadLabels } from '../../helpers/labelled-corpus.js';
 
 // Layouts and wording of children's-home reports, secure children's homes and residential special schools:
 // plain text in, ParsedReport out. Every labelled field of the generated corpus is checked with both text
@@ -361,5 +362,19 @@ describe('7-digit URNs', () => {
     assert.equal(parse(['2766766', 'Registered provider: Oaktree Childcare Ltd', ...body]).urn, '2766766');
     assert.equal(parse(['URN: 2827996', ...body]).urn, '2827996');
     assert.equal(parse([...body, 'Inspection report for residential special school: 2827996']).urn, '2827996');
+  });
+});
+
+describe("the labelled children's-home corpus", () => {
+  it('has every layout of this file drawn by both producers', () => {
+    const labels = loadLabels('childrens-home');
+    const layouts = ['full-2015-', 'full-2016-', 'full-2017-', 'secure', 'rss-', 'numbered'];
+    for (const l of layouts) {
+      for (const producer of ['libreoffice', 'pdfkit']) {
+        assert.ok(labels.some((x) => x.file.includes(l) && x.producer === producer), `${l} by ${producer}`);
+      }
+    }
+    assert.ok(labels.some((x) => (x.expected.judgements as Record<string, string>)['quality-of-care-and-support']));
+    assert.ok(labels.some((x) => /^\d{7}$/.test(String(x.expected.urn)) && /secure|2017/.test(x.file)));
   });
 });
