@@ -161,7 +161,7 @@ export const CHILDRENS_HOME_AREAS: readonly JudgementArea[] = [
     key: 'leadership-and-management',
     area: 'The effectiveness of leaders and managers',
     // 2015-2017 reports say "The impact and effectiveness of leaders and managers".
-    labels: /(?:the )?effectiveness of leaders and managers/i,
+    labels: /(?:the )?(?:impact and )?effectiveness of leaders and managers/i,
   },
 ];
 

@@ -124,8 +124,12 @@ function inlineReadings(flat: string, areas: readonly JudgementArea[]): { readin
   return { readings, hits };
 }
 
-// Between two label cells of one column: rules, numbering, the fillers that end a label.
-const COLUMN_GAP = /^(?:[\s|:,;-]|\d{1,2}(?!\d)\.?|taking into account|including judgements? on)*$/i;
+// Between two label cells of one column: rules, numbering, the fillers that end a label, or the end of a
+// 2015-2017 sentence ("… living in the home are").
+const COLUMN_GAP = new RegExp(
+  String.raw`^(?:[\s|:,;-]|\d{1,2}(?!\d)\.?|taking into account|including judgements? on)*(?:${PLACE}${COPULA})?[\s|:,;-]*$`,
+  'i',
+);
 /** Longer than any gap between two cells of one column; also bounds the work on garbled text. */
 const MAX_GAP = 80;
 const VALUE = new RegExp(String.raw`^[\s|]*${GRADE}${GRADE_NUMBER}(?![\w-])`, 'i');

@@ -246,6 +246,20 @@ describe('judgement tables extracted column by column', () => {
     assert.deepEqual(grades(r), { 'experiences-and-progress': 'inadequate', 'help-and-protection': 'requires-improvement', 'leadership-and-management': 'good' });
   });
 
+  it('pairs 2015-2017 sentences extracted before their grades', () => {
+    const r = parse(
+      ...report2016([
+        'The overall experiences and progress of children and young people living in the home are',
+        'How well children and young people are helped and protected',
+        'The impact and effectiveness of leaders and managers',
+        'Good',
+        'Requires improvement to be good',
+        'Inadequate',
+      ]),
+    );
+    assert.deepEqual(grades(r), { 'experiences-and-progress': 'good', 'help-and-protection': 'requires-improvement', 'leadership-and-management': 'inadequate' });
+  });
+
   it('pairs nothing when the grades outnumber the labels (a row it does not know), and never gives the last label the first grade', () => {
     const r = table([
       'Overall experiences and progress of children and young people',
