@@ -158,20 +158,42 @@ export const CHILDRENS_HOME_AREAS: readonly JudgementArea[] = [
   {
     key: 'help-and-protection',
     area: 'How well children and young people are helped and protected',
-    labels: /how well children(?: and young people)? are helped and protected/i,
+    // Residential special schools' 2015-2017 reports say "… are protected".
+    labels: /how well children(?: and young people)? are (?:helped and )?protected/i,
   },
   {
     key: 'leadership-and-management',
     area: 'The effectiveness of leaders and managers',
-    labels: /(?:the )?effectiveness of leaders and managers/i,
+    // 2015-2017 reports say "The impact and effectiveness of leaders and managers".
+    labels: /(?:the )?(?:impact and )?effectiveness of leaders and managers/i,
   },
+];
+
+/**
+ * The fourth judgement of residential special schools' reports from April 2015 to March 2017 (same framework
+ * as children's homes); no other report prints it, so it is never expected of one.
+ */
+export const CARE_AND_SUPPORT_AREA: JudgementArea = {
+  key: 'quality-of-care-and-support',
+  area: 'The quality of care and support',
+  labels: /(?:the )?quality of care and support/i,
+};
+
+/**
+ * Rows of a children's-home judgement table that are no judgement the product reports: secure children's homes'
+ * sub-judgements under the overall experiences and progress. Known so that a table is read with all its rows.
+ */
+export const CHILDRENS_HOME_UNREPORTED_ROWS: readonly RegExp[] = [
+  /outcomes in education and related learning activities/i,
+  /\bhealth services\b|\bquality of health(?: provision| services)?\b/i,
 ];
 
 /** Children's homes before April 2015 (Care Standards Act / 2012 framework). */
 export const CHILDRENS_HOME_LEGACY_AREAS: readonly JudgementArea[] = [
   { key: 'overall-effectiveness', area: 'Overall effectiveness', labels: /overall effectiveness/i },
   { key: 'outcomes', area: 'Outcomes for children and young people', labels: /outcomes for children and young people/i },
-  { key: 'quality-of-care', area: 'Quality of care', labels: /quality of care/i },
+  // Not the residential special schools' "quality of care and support" (CARE_AND_SUPPORT_AREA).
+  { key: 'quality-of-care', area: 'Quality of care', labels: /quality of care(?! and support)/i },
   {
     key: 'safeguarding',
     area: 'Keeping children and young people safe',
@@ -365,6 +387,7 @@ export const SCHOOL_REPORT_CARDS_FROM = '2025-11-10';
 /** Every judgement area of every framework, children's homes first: the order lists and exports use. */
 export const ALL_JUDGEMENT_AREAS: readonly JudgementArea[] = [
   ...CHILDRENS_HOME_AREAS,
+  CARE_AND_SUPPORT_AREA,
   ...CHILDRENS_HOME_LEGACY_AREAS,
   ...LA_ILACS_AREAS,
   ...LA_SIF_AREAS,

@@ -77,3 +77,23 @@ export function checkLabel(expected: Record<string, unknown>, got: ParsedReport)
   }
   return out;
 }
+
+/**
+ * The layouts a children's-home corpus file stands for, from its name (tools/corpus/README.md): accuracy is
+ * printed per layout as well as per family. A file may stand for several ("…-secure-…-numbered").
+ */
+export function layoutTags(family: string, file: string): string[] {
+  if (family !== 'childrens-home') return [];
+  const name = file.replace(/^pdfkit-/, '');
+  const tags: string[] = [];
+  if (/^full-201[5-7]-/.test(name)) tags.push('full 2015-2017 (sentences, no colons)');
+  else if (/^full-201[89]-/.test(name)) tags.push('full 2018-2019 (table)');
+  else if (/^full-202/.test(name)) tags.push('full 2022 on');
+  if (/-secure-/.test(name)) tags.push("secure children's homes");
+  if (/^rss-/.test(name)) tags.push('residential special schools 2015-2017');
+  if (/-numbered/.test(name)) tags.push('grades with numbers');
+  if (/^legacy-/.test(name)) tags.push('pre-2015');
+  if (/^(interim|monitoring|assurance)-/.test(name)) tags.push(name.split('-')[0]!);
+  if (/^\d{7}$/.test(/-(SC\d{6}|\d{7})-/.exec(name)?.[1] ?? '')) tags.push('7-digit URN');
+  return tags;
+}

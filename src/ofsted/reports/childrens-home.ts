@@ -1,9 +1,11 @@
-import type { ParsedReport } from '../types.js';
+import type { Judgement, ParsedReport } from '../types.js';
 import {
+  CARE_AND_SUPPORT_AREA,
   CHILDRENS_HOME_AREAS,
   CHILDRENS_HOME_LEGACY_AREAS,
   GRADE_PATTERN,
   normaliseGrade,
+  type Grade,
   type JudgementArea,
   type InterimOutcome,
   type ReportKind,
@@ -13,12 +15,12 @@ import {
   dateAfterLabel,
   gradeAfterLabel,
   readInspectors,
-  readJudgements,
   readKeyFindings,
   readRecommendations,
   readRequirements,
 } from './common-fields.js';
 import { parseDate, parseDateRange } from '../dates.js';
+import { readChildrensHomeJudgements, splicedGrades } from './childrens-home-judgements.js';
 import { findAll, lineValue, sectionBetween } from './labels.js';
 import { PARSER_VERSION } from './parser-version.js';
 import { paragraphsBetween, type ReportText } from './report-text.js';
@@ -51,28 +53,43 @@ export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKi
   const urn = readUrn(text) ?? legacyHeader?.urn ?? null;
   const dates = readInspectionDates(text) ?? legacyHeader?.dates ?? null;
 
-  const judgements =
-    kind === 'childrens-home-full' ? readJudgements(text, legacy ? CHILDRENS_HOME_LEGACY_AREAS : CHILDRENS_HOME_AREAS) : [];
+  // Residential special schools' 2015-2017 reports add "The quality of care and support" to the SCCIF's three.
+  const areas = legacy ? [...CHILDRENS_HOME_LEGACY_AREAS, CARE_AND_SUPPORT_AREA] : [...CHILDRENS_HOME_AREAS, CARE_AND_SUPPORT_AREA];
+  const { judgements, conflicting } =
+    kind === 'childrens-home-full' ? readChildrensHomeJudgements(text, areas) : { judgements: [] as Judgement[], conflicting: [] as string[] };
   const overallKey = legacy ? 'overall-effectiveness' : 'experiences-and-progress';
-  if (legacy && !judgements.some((j) => j.key === 'overall-effectiveness')) {
+  if (legacy && !judgements.some((j) => j.key === 'overall-effectiveness') && !conflicting.includes('overall-effectiveness')) {
     // 2007-2011 reports state it in a sentence: "The overall quality rating is satisfactory."
     const rated = gradeAfterLabel(text, /overall quality rating\s+(?:is|was)/i);
     if (rated) judgements.unshift({ area: 'Overall effectiveness', key: 'overall-effectiveness', grade: rated });
   }
   const overall = judgements.find((j) => j.key === overallKey)?.grade ?? null;
 
-  const noJudgementGiven = NO_JUDGEMENT.test(flat);
+  // A full inspection that read any grade gave judgements, whatever else its text says.
+  const noJudgementGiven = NO_JUDGEMENT.test(flat) && judgements.length === 0 && conflicting.length === 0;
   const interimOutcome = kind === 'childrens-home-interim' && !noJudgementGiven ? readInterimOutcome(flat) : null;
 
   const previousDate =
     dateAfterLabel(text, /date of (?:the )?(?:last|previous) (?:full )?inspection/i) ??
     dateAfterLabel(text, /\bat (?:its|the) (?:last|previous) (?:full )?inspection (?:on|in)\b/i);
-  const previousGrade =
-    gradeAfterLabel(text, /(?:overall )?judgement at (?:the )?(?:last|previous) (?:full )?inspection/i) ??
-    gradeAfterLabel(text, /previous inspection (?:judgement|grade|outcome)/i) ??
-    gradeAfterLabel(text, /overall effectiveness at (?:the )?previous inspection/i) ??
-    readJudgedAtLast(flat);
-  const previous = previousDate || previousGrade ? { date: previousDate, overall: previousGrade } : null;
+  // Every way a report states the last inspection's grade; when two disagree, none is taken.
+  const previousGrades = new Set(
+    [
+      gradeAfterLabel(text, /(?:overall )?judgement at (?:the )?(?:last|previous) (?:full )?inspection/i),
+      gradeAfterLabel(text, /previous inspection (?:judgement|grade|outcome)/i),
+      // A table cell whose grade sits level with the label's first line: "Previous inspection Good judgement".
+      ...splicedGrades(flat, /previous inspection (?:judgement|grade|outcome)/i),
+      gradeAfterLabel(text, /overall effectiveness at (?:the )?previous inspection/i),
+      readJudgedAtLast(flat),
+    ].filter((g) => g !== null),
+  );
+  const previousGrade = previousGrades.size === 1 ? [...previousGrades][0]! : null;
+  // 2015-2017 reports print the previous judgement but its date only in the recent inspection history.
+  const lastFull = previousDate ? null : lastFullInHistory(text, dates?.start ?? null);
+  const previous =
+    previousDate || previousGrade
+      ? { date: previousDate ?? (lastFull && lastFull.grade === previousGrade ? lastFull.date : null), overall: previousGrade }
+      : null;
 
   const requirementsSection = sectionBetween(flat, /\bStatutory requirements\b/i, SECTION_ENDS.filter((r) => !/Statutory/.test(r.source)));
   const { requirements, datesUnreadable } = requirementsSection
@@ -87,7 +104,7 @@ export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKi
   );
   const recommendations = recommendationsSection ? readRecommendations(recommendationsSection.text) : [];
 
-  const keyFindings = readKeyFindings(narrativeSections(text, kind, legacy ? CHILDRENS_HOME_LEGACY_AREAS : CHILDRENS_HOME_AREAS));
+  const keyFindings = readKeyFindings(narrativeSections(text, kind, areas));
 
   const registeredProvider =
     lineValue(text, /registered (?:provider|person)(?!\s+address)/i, (v) => v.length > 1 && !/^address\b/i.test(v)) ?? null;
@@ -116,7 +133,7 @@ export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKi
     parserVersion: PARSER_VERSION,
     unreadable: [],
   };
-  report.unreadable = unreadableFields(report, { legacy, datesUnreadable, noJudgementGiven });
+  report.unreadable = unreadableFields(report, { legacy, datesUnreadable, noJudgementGiven, conflicting });
   return report;
 }
 
@@ -128,9 +145,10 @@ function isLegacyFramework(text: ReportText): boolean {
 }
 
 function readUrn(text: ReportText): string | null {
-  const labelled = /unique reference number\s*(?:\(URN\))?\s*:?\s*(SC\d{6}|EY\d{5,7}|\d{6,7})\b/i.exec(text.flat);
+  const labelled = /(?:unique reference number|(?<!education\s)\bURN)\s*(?:\(URN\))?\s*:?\s*(SC\d{6}|EY\d{5,7}|\d{6,7})\b/i.exec(text.flat);
   if (labelled) return normaliseUrn(labelled[1]!);
-  const header = /children'?s home\s*:?\s*(SC\d{6}|\d{7})\b/i.exec(text.flat);
+  // Footers and headers: "Inspection report for secure children's home: 2801375".
+  const header = /(?:children'?s home|residential special school)\s*:?\s*(SC\d{6}|\d{7})\b/i.exec(text.flat);
   if (header) return normaliseUrn(header[1]!);
   // SCCIF title blocks open with the URN alone on a line.
   for (const line of text.lines.slice(0, 12)) {
@@ -166,6 +184,23 @@ function readLegacyHeaderTable(text: ReportText): { urn: string | null; dates: {
   if (!m) return null;
   const date = parseDate(m[2]!);
   return { urn: normaliseUrn(m[1]!), dates: date ? { start: date, end: date } : null, inspector: m[3]!.trim() };
+}
+
+const HISTORY_ROW = new RegExp(
+  String.raw`(\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} [A-Za-z]+ \d{4})\s+(full|interim)(?:\s+inspection)?\s+(?:${GRADE_PATTERN.source}|(?:improved|sustained|declined)(?:\s+in)?\s+effectiveness)`,
+  'gi',
+);
+
+/** The latest full inspection before `before` in the "Recent inspection history" table (rows of date, type, judgement). */
+function lastFullInHistory(text: ReportText, before: string | null): { date: string; grade: Grade | null } | null {
+  const section = sectionBetween(text.flat, /\bRecent inspection history\b/i, SECTION_ENDS.filter((r) => !/Recent inspection/.test(r.source)));
+  if (!section || !before) return null;
+  const fulls = findAll(section.text, HISTORY_ROW)
+    .filter((h) => h.match[2]!.toLowerCase() === 'full')
+    .map((h) => ({ date: parseDate(h.match[1]!), grade: normaliseGrade(h.match[3]) }))
+    .filter((r): r is { date: string; grade: Grade | null } => r.date !== null && r.date < before)
+    .sort((a, b) => b.date.localeCompare(a.date));
+  return fulls[0] ?? null;
 }
 
 function readInterimOutcome(flat: string): InterimOutcome | null {
@@ -242,9 +277,10 @@ function readNarrative(flat: string, kind: ChildrensHomeKind): { index: number; 
 function narrativeSections(text: ReportText, kind: ChildrensHomeKind, areas: readonly JudgementArea[]): string[][] {
   const { index, end } = readNarrative(text.flat, kind);
   // Headings may wrap ("…leaders and managers: requires" / "improvement to be good"), so they are found in
-  // the paragraphs joined by line breaks, with any whitespace between words.
+  // the paragraphs joined by line breaks, with any whitespace between words. 2015-2017 reports open a section
+  // with a table row instead: the label, then its grade (and number) with no colon.
   const grade = GRADE_PATTERN.source.replace(/ /g, '\\s+');
-  const heading = new RegExp(`(?:${areas.map((a) => a.labels.source).join('|')})[^:.]{0,60}:\\s*${grade}`, 'gi');
+  const heading = new RegExp(`(?:${areas.map((a) => a.labels.source).join('|')})(?:[^:.]{0,60}:\\s*|[\\s|]+)${grade}(?:\\s+[1-4]\\b)?`, 'gi');
   const joined = paragraphsBetween(text, index, end).join('\n');
   const sections: string[][] = [];
   let prev = 0;
@@ -259,14 +295,19 @@ function narrativeSections(text: ReportText, kind: ChildrensHomeKind, areas: rea
 // A home with no children living in it at its first inspection gets no judgement, and the report says so.
 const NO_JUDGEMENT = /no judgement (?:is|was|has been) (?:given|made)|has not provided (?:care|accommodation)[^.]{0,80}since (?:its )?registration/i;
 
-function unreadableFields(r: ParsedReport, ctx: { legacy: boolean; datesUnreadable: boolean; noJudgementGiven: boolean }): string[] {
+function unreadableFields(
+  r: ParsedReport,
+  ctx: { legacy: boolean; datesUnreadable: boolean; noJudgementGiven: boolean; conflicting: readonly string[] },
+): string[] {
   const missing: string[] = [];
   if (!r.urn) missing.push('urn');
   if (!r.inspectionStart) missing.push('inspectionStart');
   if (r.kind === 'childrens-home-full' && !ctx.noJudgementGiven) {
     if (!r.overall) missing.push('overall');
-    const areas = ctx.legacy ? [] : CHILDRENS_HOME_AREAS;
-    for (const a of areas) if (!r.judgements.some((j) => j.key === a.key)) missing.push(`judgements.${a.key}`);
+    const expected = ctx.legacy ? [] : CHILDRENS_HOME_AREAS.map((a) => a.key);
+    for (const key of new Set([...expected, ...ctx.conflicting])) {
+      if (!r.judgements.some((j) => j.key === key)) missing.push(`judgements.${key}`);
+    }
   }
   if (r.kind === 'childrens-home-interim' && !r.interimOutcome && !ctx.noJudgementGiven) missing.push('interimOutcome');
   if (ctx.datesUnreadable) missing.push('requirements.dueDate');

@@ -97,7 +97,9 @@ export function readInspectors(text: ReportText): string[] {
     if (/^(?:lead\s+)?inspectors?(?:\(s\))?$/i.test(line)) {
       const next = text.lines[i + 1] ?? '';
       const r = INSPECTOR_ROLE.exec(next);
-      add(r ? r[1]! : next);
+      if (r) add(r[1]!);
+      // A table's value cell may list several: "Jane Smith, John Brown".
+      else for (const part of next.split(/\s*(?:,|;| and )\s*/)) add(part);
     }
   });
   return names;

@@ -9,11 +9,16 @@ import type { ReportText } from './report-text.js';
 const TITLE_LINES = 40;
 const TITLE_BLOCK = 8;
 
+// 2015-2017 titles name the setting first: "Children's homes inspection - Full", "Residential special school inspection - Full".
+const SETTING_TITLE = String.raw`^(?:(?:secure\s+)?children'?s\s+homes?|residential\s+special\s+schools?)\s+inspection\s*-\s*`;
 const CHILDRENS_HOME_TITLES: readonly [RegExp, ReportKind][] = [
   [/^(?:full|standard)\s+inspection$/i, 'childrens-home-full'],
   [/^interim\s+inspection$/i, 'childrens-home-interim'],
   [/^monitoring\s+(?:inspection|visit)$/i, 'childrens-home-monitoring'],
   [/^assurance\s+(?:inspection|visit)$/i, 'childrens-home-assurance'],
+  [new RegExp(`${SETTING_TITLE}full$`, 'i'), 'childrens-home-full'],
+  [new RegExp(`${SETTING_TITLE}interim$`, 'i'), 'childrens-home-interim'],
+  [new RegExp(`${SETTING_TITLE}monitoring$`, 'i'), 'childrens-home-monitoring'],
 ];
 
 /**
@@ -31,7 +36,10 @@ const LA_TITLE =
 const ILACS_LEADERS_LABEL = /\bimpact\s+of\s+leaders\s+on\s+(?:social\s+work\s+)?practice\s+with\s+children\s+and\s+families\b/i;
 /** Letters: "Focused visit to Derby City children's services", ILACS monitoring visits to an inadequate LA. */
 const LA_VISIT_LINE = /^(?:focused|monitoring) visit to .{2,80}? (?:local authority )?children'?s services\b/i;
-const CHILDRENS_HOME_SIGNAL = /children'?s home\b|social care common inspection framework|\bSC\d{6}\b/i;
+// Secure children's homes and residential special schools are inspected under the children's homes' framework;
+// a residential special school says so in its title or "Provision subtype" line, not merely by naming one.
+const CHILDRENS_HOME_SIGNAL =
+  /children'?s home\b|social care common inspection framework|\bSC\d{6}\b|\binspection report for (?:a )?residential special school\b|\bprovision sub-?type\s*:?\s*residential special school\b/i;
 /** School tables' labels, across frameworks; a children's home or LA report prints none of them. */
 const SCHOOL_TABLE_LABEL =
   /\bthe quality of education\b|\bbehaviour and attitudes\b|\bquality of teaching,? learning and assessment\b|\boutcomes for pupils\b|\bpersonal development,? behaviour and welfare\b|\bcurriculum and teaching\b|\battendance and behaviour\b|\bpersonal development and well-?being\b|\bleadership and governance\b/i;

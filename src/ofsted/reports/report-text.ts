@@ -18,6 +18,16 @@ const PAGE_NUMBER_LINE = /^(?:page\s*)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?$/i;
 const PAGE_MARKER_LINE = /^--\s*\d+\s*of\s*\d+\s*--$/;
 
 /**
+ * A page's own number ("7", "Page 7 of 12"): near the page's position, so that a table cell that happens to
+ * open a page with a number ("34", a regulation) is kept. A cover or contents page may shift numbering a little.
+ */
+function isPageNumber(line: string, ordinal: number): boolean {
+  if (!PAGE_NUMBER_LINE.test(line)) return false;
+  const n = Number(/\d+/.exec(line)![0]);
+  return Math.abs(n - ordinal) <= 2;
+}
+
+/**
  * Shape of a line for spotting repeats: page-number-sized numbers folded so "Page 2 of 7" and "Page 3 of 7"
  * look the same, while a URN ("118505") keeps its digits and is never mistaken for a page number.
  */
@@ -56,11 +66,17 @@ export function buildReportText(pages: readonly string[]): ReportText {
   const lines: string[] = [];
   pageLines.forEach((page, p) => {
     page.forEach((line, i) => {
-      const atEdge = i < EDGE || i >= page.length - EDGE;
+      const head = i < EDGE;
+      const foot = i >= page.length - EDGE;
       // The first page's opening lines are its title, which later pages may repeat as their running header
       // ("Inspection of Bracknell Forest local authority children's services"): keep them there.
-      const title = p === 0 && i < EDGE && !PAGE_NUMBER_LINE.test(line);
-      if (atEdge && !title && (running.has(shapeOf(line)) || PAGE_NUMBER_LINE.test(line))) return;
+      const title = p === 0 && head;
+      // A bare number is a page number where it matches the page, or in the footer where every page has one;
+      // at the top of a page it may be a table's cell (a regulation number) carried over from the last page.
+      const drop = PAGE_NUMBER_LINE.test(line)
+        ? (head || foot) && (isPageNumber(line, p + 1) || (foot && running.has(shapeOf(line))))
+        : (head || foot) && !title && running.has(shapeOf(line));
+      if (drop) return;
       lines.push(line);
     });
   });

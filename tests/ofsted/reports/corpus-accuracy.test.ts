@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseReportPages } from '../../../src/ofsted/reports/parse-report.js';
-import { CORPUS_DIR, EXTRACTORS, checkLabel, corpusFamilies, loadLabels } from '../../helpers/labelled-corpus.js';
+import { CORPUS_DIR, EXTRACTORS, checkLabel, corpusFamilies, layoutTags, loadLabels } from '../../helpers/labelled-corpus.js';
 
 // Every labelled field of every PDF of the corpus, with both text extractors; accuracy is printed per
-// family as `fields correct: N/M`, and any wrong field fails the test naming the file and field.
+// family (and children's-home layout) as `fields correct: N/M`, and any wrong field fails the test naming the
+// file and field.
 
 const families = corpusFamilies();
 
@@ -27,10 +28,12 @@ describe('labelled report corpus', () => {
           it(`${label.file} (${label.producer})`, async () => {
             const parsed = parseReportPages(await extract(join(CORPUS_DIR, family, label.file)));
             const results = checkLabel(label.expected, parsed);
-            const t = tally.get(`${family} via ${extractorName}`) ?? { correct: 0, total: 0 };
-            t.total += results.length;
-            t.correct += results.filter((r) => r.ok).length;
-            tally.set(`${family} via ${extractorName}`, t);
+            for (const key of [family, ...layoutTags(family, label.file).map((l) => `${family}: ${l}`)]) {
+              const t = tally.get(`${key} via ${extractorName}`) ?? { correct: 0, total: 0 };
+              t.total += results.length;
+              t.correct += results.filter((r) => r.ok).length;
+              tally.set(`${key} via ${extractorName}`, t);
+            }
             const wrong = results.filter((r) => !r.ok).map((r) => `${r.field}: ${r.detail}`);
             assert.deepEqual(wrong, [], `${label.file}: ${wrong.join('; ')}`);
             // Everything the label says is there was read, so nothing may be listed as unreadable.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { UnreadableReportError } from '../../../src/errors.js';
 import { PdfParseExtractor } from '../../../src/ofsted/reports/extract/pdf-parse-extractor.js';
@@ -63,6 +63,15 @@ const GENERATED_CASES = 220;
 /** Labelled-corpus PDFs (other producers), when present: a few, so the bound holds however large it grows. */
 const CORPUS_FILES = 4;
 const CORPUS_CASES = 50;
+/** The real LA corpus (fixtures/real/pdf/la-corpus, hundreds of reports): a few real PDFs of it, for the same reason. */
+const LA_CORPUS = `${sep}la-corpus${sep}`;
+const LA_CORPUS_FILES = 4;
+const LA_CORPUS_CASES = 30;
+
+/** `count` files spread evenly over the list. */
+function spread(files: readonly string[], count: number): string[] {
+  return files.filter((_, i) => i % Math.max(1, Math.floor(files.length / count)) === 0).slice(0, count);
+}
 
 describe('fuzz: damaged PDFs never crash, hang or invent a grade', () => {
   const pdftotext = new PdftotextExtractor({ timeoutMs: TIMEOUT_MS });
@@ -71,9 +80,14 @@ describe('fuzz: damaged PDFs never crash, hang or invent a grade', () => {
 
   before(async () => {
     const raw: Omit<Source, 'overall' | 'judgements' | 'readBy'>[] = [];
-    // The 278-report LA corpus is read whole by real-la-corpus/; mutating every one of them would take hours.
-    for (const file of pdfsUnder(join(REPO_ROOT, 'fixtures', 'real', 'pdf')).filter((f) => !f.includes('/la-corpus/'))) {
+    const real = pdfsUnder(join(REPO_ROOT, 'fixtures', 'real', 'pdf'));
+    for (const file of real.filter((f) => !f.includes(LA_CORPUS))) {
       raw.push({ name: relative(REPO_ROOT, file), bytes: readFileSync(file), cases: REAL_CASES(file) });
+    }
+    // Some of that corpus are HTML pages saved as .pdf (bad input by design): only real PDFs are fuzz sources.
+    const laCorpus = real.filter((f) => f.includes(LA_CORPUS) && readFileSync(f).subarray(0, 5).toString('latin1') === '%PDF-');
+    for (const file of spread(laCorpus, LA_CORPUS_FILES)) {
+      raw.push({ name: relative(REPO_ROOT, file), bytes: readFileSync(file), cases: LA_CORPUS_CASES });
     }
     const scenario = new FakeScenario({ bulk: false });
     for (const [urn, start] of GENERATED) {
@@ -82,7 +96,7 @@ describe('fuzz: damaged PDFs never crash, hang or invent a grade', () => {
       raw.push({ name: `generated ${urn} ${report.kind} ${start}`, bytes: await renderReport(provider, report), cases: GENERATED_CASES });
     }
     const corpus = pdfsUnder(join(REPO_ROOT, 'tests', 'fixtures', 'reports'));
-    for (const file of corpus.filter((_, i) => i % Math.max(1, Math.floor(corpus.length / CORPUS_FILES)) === 0).slice(0, CORPUS_FILES)) {
+    for (const file of spread(corpus, CORPUS_FILES)) {
       raw.push({ name: relative(REPO_ROOT, file), bytes: readFileSync(file), cases: CORPUS_CASES });
     }
     for (const s of raw) {

@@ -11,7 +11,11 @@ export type CsvFile =
   | 'provider_level_at_31_Mar_2015.csv'
   | 'provider_level_at_31_Mar_2019.csv'
   | 'provider_level_at_31_Mar_2025.csv'
-  | 'provider_level_in_year_2024-25.csv';
+  | 'provider_level_in_year_2024-25.csv'
+  // Derby's rows of the 2016-2018 files: the only 2015-2017 inspections in the fixtures.
+  | 'derby_extracts/provider_level_at_31_Mar_2016_derby.csv'
+  | 'derby_extracts/provider_level_at_31_Mar_2017_derby.csv'
+  | 'derby_extracts/provider_level_at_31_Mar_2018_derby.csv';
 
 export const CSV_DIR = ['fixtures', 'real', 'csv', 'childrens_social_care'] as const;
 

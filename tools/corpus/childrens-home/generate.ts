@@ -1,6 +1,6 @@
 // Regenerates the children's-home corpus in tests/fixtures/reports/childrens-home/: LibreOffice-made reports
 // from cases.ts and copies of pdfkit-made reports from tools/fake-ofsted, each checked with pdftotext, plus
-// labels.json. Run: node --import tsx tools/corpus/childrens-home/generate.ts [--only <text>] [--keep]
+// labels.json. Run: node --import tsx tools/corpus/childrens-home/generate.ts [--only <text>[,<text>…]] [--keep]
 // (needs LibreOffice and poppler-utils; CI only reads the committed output).
 
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { repoRoot } from '../../fake-ofsted/util/repo-root.js';
 import { CASES } from './cases.js';
 import { renderFodt } from './document/fodt-writer.js';
+import { renderPdfkit } from './document/pdfkit-render.js';
 import { labelFor, type LabelEntry } from './labels.js';
 import { buildReport } from './layouts/render.js';
+import type { BuiltReport } from './layouts/report-writer.js';
 import { pdfkitCopies } from './pdfkit-copies.js';
 import type { ReportSpec } from './report-spec.js';
 import { resolveCase } from './resolve-case.js';
@@ -41,7 +43,8 @@ async function main(): Promise<void> {
   const labels: LabelEntry[] = [];
 
   try {
-    const cases = CASES.filter((c) => !only || c.file.includes(only));
+    // --only takes one text or several, comma-separated.
+    const cases = CASES.filter((c) => !only || only.split(',').some((o) => c.file.includes(o)));
     const build = (spec: ReportSpec) => {
       const report = buildReport(spec);
       const fodt = join(work, `${spec.file}.fodt`);
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     };
     let pending = cases.map((c) => build(resolveCase(c)));
     const done = new Map<string, LabelEntry>();
+    const twins: Array<{ spec: ReportSpec; report: BuiltReport }> = [];
     // A table header orphaned at a page foot is an accident of page flow: redraw that report's narrative
     // (a new layout seed) and convert it again, a few times at most.
     for (let attempt = 0; pending.length > 0; attempt++) {
@@ -66,10 +70,24 @@ async function main(): Promise<void> {
         for (const p of [...result.problems, ...result.layoutProblems]) problems.push(`${spec.file}: ${p}`);
         copyFileSync(pdf, join(outDir, `${spec.file}.pdf`));
         done.set(spec.file, withObservations(labelFor(spec, report), result.observations));
+        if (spec.pdfkit) twins.push({ spec, report });
       });
       pending = retry;
     }
     labels.push(...done.values());
+
+    // The same documents drawn by pdfkit: same facts and labels, another producer's text layer.
+    for (const { spec, report } of twins) {
+      const label = labelFor(spec, report, 'pdfkit');
+      const file = join(outDir, label.file);
+      // Word's line-by-line order where a grade stands beside the first line of a wrapped label or sentence.
+      const interleaveCells = spec.style.gradeValign === 'top' || (spec.kind === 'full-2016' && spec.style.sentenceGrade === 'beside');
+      writeFileSync(file, await renderPdfkit(report.blocks, report.layout, new Date(`${spec.end}T12:00:00Z`), { interleaveCells }));
+      const running = [...report.layout.footerLines, ...(report.layout.header ? [report.layout.header] : [])];
+      const result = verifyPdf(file, { facts: report.facts, running, expectTableBreak: false });
+      for (const p of [...result.problems, ...result.layoutProblems]) problems.push(`${label.file}: ${p}`);
+      labels.push(withObservations(label, result.observations));
+    }
 
     if (!only || 'pdfkit'.includes(only)) {
       for (const copy of await pdfkitCopies(new Set(CASES.map((c) => c.urn)))) {

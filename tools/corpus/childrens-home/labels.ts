@@ -51,12 +51,14 @@ function judgementsOf(spec: ReportSpec): { overall: Grade | null; judgements: Re
   const g = spec.grades;
   if (!g) return { overall: null, judgements: {} };
   if ('experiences' in g) {
+    // Secure homes' education and health sub-judgements are printed but are no judgement the product reports.
     return {
       overall: g.experiences,
       judgements: {
         'experiences-and-progress': g.experiences,
         'help-and-protection': g.protection,
         'leadership-and-management': g.leadership,
+        ...(g.careAndSupport ? { 'quality-of-care-and-support': g.careAndSupport } : {}),
       },
     };
   }
@@ -76,9 +78,10 @@ function previousOf(spec: ReportSpec): ExpectedReport['previous'] {
   return p.grade ? { date: p.date, overall: p.grade } : null;
 }
 
-export function labelFor(spec: ReportSpec, built: BuiltReport): LabelEntry {
+export function labelFor(spec: ReportSpec, built: BuiltReport, producer: Producer = 'libreoffice'): LabelEntry {
   const { overall, judgements } = judgementsOf(spec);
-  const printsProvider = spec.kind !== 'legacy-2010';
+  // Residential special schools have no registered provider or manager.
+  const printsProvider = spec.kind !== 'legacy-2010' && spec.kind !== 'rss-2016';
   const expected: ExpectedReport = {
     urn: spec.urn,
     kind: kindOf(spec),
@@ -97,8 +100,8 @@ export function labelFor(spec: ReportSpec, built: BuiltReport): LabelEntry {
     keyFindings: built.keyFindings.map(straightQuotes),
   };
   return {
-    file: `${spec.file}.pdf`,
-    producer: 'libreoffice',
+    file: producer === 'pdfkit' ? `pdfkit-${spec.file}.pdf` : `${spec.file}.pdf`,
+    producer,
     source: spec.source,
     expected,
     ...(spec.notes ? { notes: spec.notes } : {}),

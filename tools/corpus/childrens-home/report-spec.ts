@@ -13,13 +13,24 @@ export type Grade =
   | 'satisfactory'
   | 'not-judged';
 
-/** Which template renders the report. */
-export type CorpusKind = 'full' | 'interim' | 'monitoring' | 'assurance' | 'legacy-2014' | 'legacy-2010';
+/**
+ * Which template renders the report. `full-2016`: the 2015-2017 layout ("Children's homes inspection - Full",
+ * labels without colons, judgements as sentences); `rss-2016`: residential special schools' 2015-2017 report.
+ */
+export type CorpusKind = 'full' | 'full-2016' | 'rss-2016' | 'interim' | 'monitoring' | 'assurance' | 'legacy-2014' | 'legacy-2010';
+
+/** The kind of setting: the same framework covers all three. */
+export type Setting = "children's home" | "secure children's home" | 'residential special school';
 
 export interface SccifGrades {
   experiences: Grade;
   protection: Grade;
   leadership: Grade;
+  /** Residential special schools, April 2015 to March 2017. */
+  careAndSupport?: Grade;
+  /** Secure children's homes' sub-judgements under the overall experiences and progress (never labelled). */
+  education?: Grade;
+  health?: Grade;
 }
 
 /** Pre-2015 grades; the 2010 reports graded only overall effectiveness. */
@@ -59,6 +70,8 @@ export interface ReportStyle {
   judgementBlock: 'table' | 'table-with-header' | 'lines';
   /** Width of the judgement label column; narrow widths wrap the labels over 2-4 lines. */
   labelColumnCm: number;
+  /** Where the grade sits beside a wrapped label: centred, or level with its first line. */
+  gradeValign: 'middle' | 'top';
   recommendations: 'bullets' | 'numbered';
   bullet: string;
   /** Running footer: "Inspection report for children's home: SC…", the same plus the dates line, or a bare number. */
@@ -70,6 +83,10 @@ export interface ReportStyle {
   headingColour: string;
   borderColour: string;
   headerShade: string | null;
+  /** Grades printed with their number ("Good 2") in judgement tables. */
+  numberedGrades: boolean;
+  /** 2015-2017 sentences: the grade as its own paragraph under the sentence, or in a cell beside it. */
+  sentenceGrade: 'next-line' | 'beside';
 }
 
 export interface ProviderFacts {
@@ -87,6 +104,11 @@ export interface ReportSpec {
   /** File name without ".pdf". */
   file: string;
   kind: CorpusKind;
+  setting: Setting;
+  /** Residential special schools are named in their reports; homes are anonymised. */
+  settingName: string | null;
+  /** Also draw the report with pdfkit (`pdfkit-<file>.pdf`). */
+  pdfkit: boolean;
   /** Wording generation of SCCIF reports: 2015-2019 ("taking into account") or 2022 on. */
   era: 2015 | 2022;
   urn: string;
@@ -127,6 +149,10 @@ export interface ReportSpec {
 export interface CaseSpec {
   file: string;
   kind: CorpusKind;
+  /** @defaultValue "children's home" */
+  setting?: Setting;
+  /** Draw the report with pdfkit too. @defaultValue false */
+  pdfkit?: boolean;
   era?: 2015 | 2022;
   urn: string;
   /** The CSV row giving provider facts and (unless `event` is set) the inspection date and grades. */

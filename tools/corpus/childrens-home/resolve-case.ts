@@ -15,7 +15,7 @@ import type {
 } from './report-spec.js';
 import { addDays, isoFromSlash, weekday } from './text/dates.js';
 import { personName } from './text/names.js';
-import { RECOMMENDATIONS_2015, RECOMMENDATIONS_LEGACY, REQUIREMENTS_2001, REQUIREMENTS_2015 } from './text/regulations.js';
+import { RECOMMENDATIONS_2015, RECOMMENDATIONS_LEGACY, RECOMMENDATIONS_RSS, REQUIREMENTS_2001, REQUIREMENTS_2015 } from './text/regulations.js';
 import { gradeWords } from './layouts/report-writer.js';
 
 function gradeOf(text: string): Grade | undefined {
@@ -48,18 +48,33 @@ function rowEvent(file: CsvFile, row: CsvRow): { date: string; sccif: SccifGrade
       },
     };
   }
+  if (file.startsWith('derby_extracts/')) {
+    // 2016-2018 files kept the pre-2015 column names for SCCIF grades; "Quality of care" holds residential
+    // special schools' fourth judgement, "The quality of care and support".
+    const e = gradeOf(col(row, 'overall effectiveness'));
+    const p = gradeOf(col(row, 'safeguarding children and young people'));
+    const l = gradeOf(col(row, 'leadership and management'));
+    const care = gradeOf(col(row, 'quality of care'));
+    const sccif = e && p && l ? { experiences: e, protection: p, leadership: l, ...(care ? { careAndSupport: care } : {}) } : null;
+    return { date: col(row, 'inspection date'), sccif, legacy: null };
+  }
   const date = file === 'provider_level_at_31_Mar_2025.csv' ? col(row, 'latest full inspection date') : col(row, 'inspection date');
   const e = gradeOf(col(row, 'overall experiences and progress of children and young people'));
   const p = gradeOf(col(row, 'how well children and young people are helped and protected'));
   const l = gradeOf(col(row, 'the effectiveness of leaders and managers'));
-  return { date, sccif: e && p && l ? { experiences: e, protection: p, leadership: l } : null, legacy: null };
+  // Secure children's homes' sub-judgements.
+  const education = gradeOf(row['outcomes in education and related learning activities'] ?? '');
+  const health = gradeOf(row['health services'] ?? '');
+  const sub = { ...(education ? { education } : {}), ...(health ? { health } : {}) };
+  return { date, sccif: e && p && l ? { experiences: e, protection: p, leadership: l, ...sub } : null, legacy: null };
 }
 
 function providerFacts(row: CsvRow, ownerRow: CsvRow | null): ProviderFacts {
   const owner = ownerRow ?? row;
-  const ownerName = owner['organisation which owns the provider'] ?? '';
+  const ownerName = owner['organisation which owns the provider'] ?? owner['organisation'] ?? '';
   const places = Number.parseInt(owner['places'] ?? '', 10);
-  const shortBreaks = (row['short breaks only'] ?? row["short-break-only children's home"] ?? '').trim() !== '';
+  // "Yes" or "Short breaks only"; the 2017 file also says "Long term care only".
+  const shortBreaks = /^(?:yes|short breaks only)$/i.test((row['short breaks only'] ?? row["short-break-only children's home"] ?? '').trim());
   const reg = owner['registration date'] ?? '';
   return {
     owner: ownerName || null,
@@ -94,6 +109,9 @@ function defaultStyle(file: string): ReportStyle {
     headingColour: r.pick(['#000000', '#1f3864', '#2f5496']),
     borderColour: r.pick(['#a6a6a6', '#7f7f7f', '#bfbfbf']),
     headerShade: r.chance(0.5) ? r.pick(['#d9d9d9', '#deeaf6']) : null,
+    numberedGrades: false,
+    sentenceGrade: 'next-line',
+    gradeValign: 'middle',
   };
 }
 
@@ -110,13 +128,13 @@ export function resolveCase(c: CaseSpec): ReportSpec {
   const event = rowEvent(c.csv, row);
 
   const start = c.event ? c.event.start : isoFromSlash(event.date);
-  const isFull = c.kind === 'full' || c.kind === 'legacy-2014';
+  const isFull = c.kind === 'full' || c.kind === 'full-2016' || c.kind === 'rss-2016' || c.kind === 'legacy-2014';
   const days = c.days ?? (isFull && weekday(start) !== 5 ? 2 : 1);
   const end = c.event?.end ?? addDays(start, days - 1);
 
   let grades: SccifGrades | LegacyGrades | null = null;
   if (c.grades) grades = c.grades;
-  else if (c.kind === 'full') grades = need(event.sccif ?? undefined, `${c.file}: SCCIF grades`);
+  else if (c.kind === 'full' || c.kind === 'full-2016' || c.kind === 'rss-2016') grades = need(event.sccif ?? undefined, `${c.file}: SCCIF grades`);
   else if (c.kind === 'legacy-2014' || c.kind === 'legacy-2010') grades = need(event.legacy ?? undefined, `${c.file}: legacy grades`);
 
   const taken: string[] = [];
@@ -138,7 +156,8 @@ export function resolveCase(c: CaseSpec): ReportSpec {
       : need(REQUIREMENTS_2015[regulation], `2015 regulation ${regulation}`);
     return { regulation, text, dueDate: addDays(end, weeks * 7) };
   });
-  const recommendations = r.sample(legacyKind ? RECOMMENDATIONS_LEGACY : RECOMMENDATIONS_2015, c.recommendations ?? 0);
+  const bank = c.kind === 'rss-2016' ? RECOMMENDATIONS_RSS : legacyKind ? RECOMMENDATIONS_LEGACY : RECOMMENDATIONS_2015;
+  const recommendations = r.sample(bank, c.recommendations ?? 0);
   if (recommendations.length !== (c.recommendations ?? 0)) throw new Error(`${c.file}: not enough recommendations in the bank`);
 
   const previous = c.previous ? { date: c.previous.date, grade: c.previous.grade } : null;
@@ -147,8 +166,13 @@ export function resolveCase(c: CaseSpec): ReportSpec {
     ...(c.history ?? []),
   ].sort((a, b) => b.date.localeCompare(a.date));
 
+  // Enforcement is reported for registered providers only: not for visits, 2010 reports or schools.
   const enforcement =
-    c.enforcement !== undefined ? c.enforcement : c.kind === 'monitoring' || c.kind === 'assurance' || c.kind === 'legacy-2010' ? null : 'none';
+    c.enforcement !== undefined
+      ? c.enforcement
+      : c.kind === 'monitoring' || c.kind === 'assurance' || c.kind === 'legacy-2010' || c.kind === 'rss-2016'
+        ? null
+        : 'none';
 
   const eventNumber = row['inspection event number'] ?? row['latest full inspection event number'] ?? row['event number'] ?? row['inspection id'];
   const rowWhat = c.event
@@ -161,6 +185,9 @@ export function resolveCase(c: CaseSpec): ReportSpec {
   return {
     file: c.file,
     kind: c.kind,
+    setting: c.setting ?? "children's home",
+    settingName: c.setting === 'residential special school' ? (row['name'] ?? null) : null,
+    pdfkit: c.pdfkit ?? false,
     era: c.era ?? (start >= '2022-01-01' ? 2022 : 2015),
     urn: c.urn,
     start,

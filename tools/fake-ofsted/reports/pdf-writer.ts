@@ -40,6 +40,12 @@ export interface TableOptions {
   /** Grey fill behind the header row. */
   shadeHeader?: boolean;
   fontSize?: number;
+  /**
+   * Rows whose text is written line by line across their cells (first line of every cell, then the second…),
+   * as Word's PDF export does, rather than cell by cell. Extractors that follow the content order then read a
+   * grade into the middle of the wrapped label beside it. @defaultValue none
+   */
+  interleaveCells?: (row: readonly string[]) => boolean;
 }
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -203,15 +209,21 @@ export class PdfWriter {
       : null;
     const headerHeight = header ? Math.max(...header.map((l) => l.length)) * lh + 2 * CELL_PAD : 0;
 
-    const drawRow = (lines: string[][], bold: (i: number) => boolean, shade: boolean): void => {
-      const height = Math.max(1, ...lines.map((l) => l.length)) * lh + 2 * CELL_PAD;
+    const drawRow = (lines: string[][], bold: (i: number) => boolean, shade: boolean, interleave = false): void => {
+      const rowLines = Math.max(1, ...lines.map((l) => l.length));
+      const height = rowLines * lh + 2 * CELL_PAD;
+      const text = (i: number, k: number) => {
+        const line = lines[i]?.[k];
+        if (line) this.drawLine(line, (xs[i] ?? MARGIN.left) + CELL_PAD, this.y + CELL_PAD + k * lh, bold(i) ? 'bold' : 'regular', size);
+      };
       lines.forEach((cell, i) => {
         const x = xs[i] ?? MARGIN.left;
         const w = widths[i] ?? 0;
         if (shade) this.doc.save().rect(x, this.y, w, height).fill('#E7E6E6').restore();
-        cell.forEach((line, k) => this.drawLine(line, x + CELL_PAD, this.y + CELL_PAD + k * lh, bold(i) ? 'bold' : 'regular', size));
+        if (!interleave) cell.forEach((_, k) => text(i, k));
         this.doc.save().lineWidth(0.5).strokeColor(BORDER).rect(x, this.y, w, height).stroke().restore();
       });
+      if (interleave) for (let k = 0; k < rowLines; k++) lines.forEach((_, i) => text(i, k));
       this.y += height;
     };
     const drawHeader = (): void => {
@@ -223,11 +235,12 @@ export class PdfWriter {
     drawHeader();
     const bodyBold = (i: number): boolean => (t.boldFirstColumn ?? false) && i === 0;
     for (const row of t.rows) {
+      const interleave = t.interleaveCells?.(row) ?? false;
       let lines = cellLines(row, bodyBold);
       for (;;) {
         const needed = Math.max(1, ...lines.map((l) => l.length)) * lh + 2 * CELL_PAD;
         if (needed <= this.remaining()) {
-          drawRow(lines, bodyBold, false);
+          drawRow(lines, bodyBold, false, interleave);
           break;
         }
         const fit = Math.floor((this.remaining() - 2 * CELL_PAD) / lh);
@@ -237,6 +250,7 @@ export class PdfWriter {
             lines.map((l) => l.slice(0, fit)),
             bodyBold,
             false,
+            interleave,
           );
           lines = lines.map((l) => l.slice(fit));
         }

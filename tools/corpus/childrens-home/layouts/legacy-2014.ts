@@ -23,6 +23,8 @@ const SECTIONS: ReadonlyArray<{ label: string; key: keyof LegacyGrades; area: Ar
   { label: 'Leadership and management', key: 'leadership', area: 'leadership' },
 ];
 
+const LEGACY_NUMBER: Readonly<Partial<Record<Grade, string>>> = { outstanding: '1', good: '2', adequate: '3', inadequate: '4' };
+
 function summaryGrade(g: Grade): keyof typeof LEGACY_SUMMARY {
   return g === 'outstanding' || g === 'good' || g === 'inadequate' ? g : 'adequate';
 }
@@ -64,11 +66,13 @@ export function renderLegacy2014(spec: ReportSpec): BuiltReport {
     ['Overall effectiveness', grades.overall],
     ...SECTIONS.map((s): [string, Grade | undefined] => [s.label, grades[s.key]]),
   ];
+  // Some tables print each grade with its number on the four-point scale ("Adequate 3").
+  const shown = (g: Grade) => (spec.style.numberedGrades ? `${gradeWords(g, casing)} ${LEGACY_NUMBER[g] ?? ''}`.trim() : gradeWords(g, casing));
   w.table(
     [9.5, 4.5],
-    rows.filter(([, g]) => g).map(([label, g]) => [cell(label), cell(gradeWords(g!, casing), { valign: 'middle' })]),
+    rows.filter(([, g]) => g).map(([label, g]) => [cell(label), cell(shown(g!), { valign: 'middle' })]),
   );
-  for (const [, g] of rows) if (g) w.fact(gradeWords(g, casing));
+  for (const [, g] of rows) if (g) w.fact(shown(g));
 
   w.heading(2, 'Summary of findings');
   const lead = w.r.pick(LEGACY_SUMMARY[summaryGrade(grades.overall)]);

@@ -57,6 +57,8 @@ export class ReportWriter {
   readonly keyFindings: string[] = [];
   readonly facts: string[] = [];
   readonly r: SeededRandom;
+  /** Rewords narrative for the setting (a school's "residential provision" rather than "the home"). */
+  rewrite: (sentence: string) => string = (x) => x;
   private readonly used = new Set<string>();
 
   constructor(readonly spec: ReportSpec) {
@@ -168,10 +170,10 @@ export class ReportWriter {
       }
     });
     tones.forEach((tone, i) => {
-      const body = [...this.sentences(area, tone, this.r.int(3, 4)), ...this.linking(tone)];
+      const body = [...this.sentences(area, tone, this.r.int(3, 4)), ...this.linking(tone)].map(this.rewrite);
       if (i === 0 && lead) {
-        this.keyFinding(lead);
-        body.unshift(lead);
+        this.keyFinding(this.rewrite(lead));
+        body.unshift(this.rewrite(lead));
       }
       this.p('body', body.join(' '));
     });
@@ -180,7 +182,7 @@ export class ReportWriter {
   /** Footer and header per the report's style. */
   layout(title: string, options: { header?: string | null; footerLines?: string[] } = {}): DocumentLayout {
     const s = this.spec.style;
-    const urnLine = `Inspection report for children's home: ${this.spec.urn}`;
+    const urnLine = `Inspection report for ${this.spec.setting}: ${this.spec.urn}`;
     const footerLines =
       options.footerLines ??
       (s.footer === 'urn' ? [urnLine] : s.footer === 'urn-dates' ? [urnLine, this.datesText()] : []);

@@ -16,7 +16,7 @@ import {
   lastInspectionLines,
 } from './shared-parts.js';
 
-const AREAS: ReadonlyArray<{ area: Area; key: keyof SccifGrades; label2015: string; label: string }> = [
+const AREAS: ReadonlyArray<{ area: Area; key: 'experiences' | 'protection' | 'leadership'; label2015: string; label: string }> = [
   {
     area: 'experiences',
     key: 'experiences',
@@ -43,14 +43,46 @@ export function sccifGrades(spec: ReportSpec): SccifGrades {
   return g;
 }
 
+/** Secure children's homes' sub-judgements, printed under the overall experiences and progress. */
+const SECURE_ROWS: ReadonlyArray<{ key: 'education' | 'health'; label: string }> = [
+  { key: 'education', label: 'Outcomes in education and related learning activities' },
+  { key: 'health', label: 'Health services' },
+];
+
+/** The rows of the judgement block: label and grade, secure homes' sub-judgements after the first. */
+function judgementRows(w: ReportWriter, grades: SccifGrades): Array<{ label: string; grade: Grade }> {
+  const secure = w.spec.setting === "secure children's home";
+  const rows: Array<{ label: string; grade: Grade }> = [];
+  for (const a of AREAS) {
+    const label = secure && a.area === 'experiences'
+      ? `${a.label}, including judgements on:`
+      : w.spec.era === 2015 ? a.label2015 : a.label;
+    rows.push({ label, grade: grades[a.key] });
+    if (a.area === 'experiences') {
+      for (const r of SECURE_ROWS) {
+        const g = grades[r.key];
+        if (g) rows.push({ label: r.label, grade: g });
+      }
+    }
+  }
+  return rows;
+}
+
+/** The standard sentence, naming the setting as the report does. */
+export function standardSentence(spec: ReportSpec, grade: Grade): string | null {
+  if (grade === 'not-judged' || grade === 'adequate' || grade === 'satisfactory') return null;
+  return STANDARD_SENTENCE[grade].replace(/^The children's home/, `The ${spec.setting}`);
+}
+
 function judgementBlock(w: ReportWriter, grades: SccifGrades): void {
   const s = w.spec.style;
-  const label = (a: (typeof AREAS)[number]) => (w.spec.era === 2015 ? a.label2015 : a.label);
+  const rows = judgementRows(w, grades);
   if (s.judgementBlock === 'lines') {
-    for (const a of AREAS) {
-      const words = gradeWords(grades[a.key], s.gradeCase);
-      w.labelLine(`${a.label}:`, words, false);
-      w.fact(`${a.label}: ${words}`);
+    for (const r of rows) {
+      const label = r.label.replace(/, taking into account$|, including judgements on:$/, '');
+      const words = gradeWords(r.grade, s.gradeCase);
+      w.labelLine(`${label}:`, words, false);
+      w.fact(`${label}: ${words}`);
     }
   } else {
     const head =
@@ -60,17 +92,18 @@ function judgementBlock(w: ReportWriter, grades: SccifGrades): void {
     // Narrow label cells wrap over several lines; the grade sits vertically centred beside them.
     w.table(
       [s.labelColumnCm, 4.4],
-      AREAS.map((a) => [cell(label(a)), cell(gradeWords(grades[a.key], s.gradeCase), { valign: 'middle' })]),
+      rows.map((r) => [cell(r.label), cell(gradeWords(r.grade, s.gradeCase), { valign: s.gradeValign })]),
       head,
       s.judgementBlock === 'table-with-header' ? 'horizontal' : 'grid',
     );
-    for (const a of AREAS) w.fact(gradeWords(grades[a.key], s.gradeCase));
+    for (const r of rows) w.fact(gradeWords(r.grade, s.gradeCase));
   }
   const overall = grades.experiences;
   if (overall === 'not-judged') {
     w.p('body', 'There were no children living at the home at the time of this inspection. The effectiveness of the home has therefore not been judged.');
-  } else if (overall !== 'adequate' && overall !== 'satisfactory') {
-    w.p('body', STANDARD_SENTENCE[overall]);
+  } else {
+    const sentence = standardSentence(w.spec, overall);
+    if (sentence) w.p('body', sentence);
   }
 }
 
@@ -90,6 +123,15 @@ function judgementSections(w: ReportWriter, grades: SccifGrades): void {
       continue;
     }
     w.section(a.area, grade, w.verdict(a.area, grade), w.r.int(3, 4));
+    if (a.area === 'experiences') {
+      for (const r of SECURE_ROWS) {
+        const g = grades[r.key];
+        if (!g) continue;
+        // Sub-judgements: narrative of their own, but no verdict a reader would quote for the home.
+        w.heading(3, `${r.label}: ${gradeWords(g, w.spec.style.headingGradeCase)}`);
+        w.section('experiences', g, null, 1);
+      }
+    }
   }
 }
 
@@ -101,7 +143,7 @@ export function renderSccifFull(spec: ReportSpec): BuiltReport {
   w.labelLine('Registered provider:', spec.provider.owner ?? 'Not recorded');
   w.p('title', 'Full inspection');
   w.p('subtitle', FRAMEWORK_LINE);
-  aboutTheHome(w);
+  aboutTheHome(w, `Information about this ${spec.setting}`);
   w.datesLine();
   judgementBlock(w, grades);
   lastInspectionLines(w, spec.era === 2022 && w.r.chance(0.6) ? 'Date of previous inspection:' : 'Date of last inspection:');
@@ -116,7 +158,7 @@ export function renderSccifFull(spec: ReportSpec): BuiltReport {
   }
   w.heading(2, 'Information about this inspection');
   for (const t of ABOUT_FULL) w.p('body', t);
-  detailsBlock(w);
+  detailsBlock(w, `${spec.setting.charAt(0).toUpperCase()}${spec.setting.slice(1)} details`);
   inspectorsBlock(w);
   closing(w);
   return w.built(w.layout('Full inspection'));

@@ -114,7 +114,7 @@ export function detailsBlock(w: ReportWriter, heading = "Children's home details
   const { provider, urn, manager, responsibleIndividual } = w.spec;
   const pairs: Array<[string, string]> = [
     ['Unique reference number', urn],
-    ['Provision sub-type', "Children's home"],
+    ['Provision sub-type', `${w.spec.setting.charAt(0).toUpperCase()}${w.spec.setting.slice(1)}`],
     ['Registered provider', provider.owner ?? 'Not recorded'],
     ['Registered provider address', providerAddress(w)],
     ['Responsible individual', responsibleIndividual],

@@ -2,7 +2,8 @@
 // anonymised ("children", "staff", "the home"), evaluative, one idea per sentence. Verdict sentences open a
 // section, as Ofsted's do; the rest fill paragraphs.
 
-export type Area = 'experiences' | 'protection' | 'leadership';
+/** `care`: residential special schools' "quality of care and support" (2015-2017). */
+export type Area = 'experiences' | 'protection' | 'leadership' | 'care';
 export type VerdictGrade = 'outstanding' | 'good' | 'requires-improvement' | 'inadequate';
 
 export const VERDICTS: Readonly<Record<Area, Readonly<Record<VerdictGrade, readonly string[]>>>> = {
@@ -68,6 +69,24 @@ export const VERDICTS: Readonly<Record<Area, Readonly<Record<VerdictGrade, reado
       'Leaders and managers have failed to recognise the serious shortfalls in the care and protection of children.',
       'The home has been without effective leadership for several months, and the registered provider has not taken action to address this.',
       'Leaders do not have oversight of the home, and breaches of regulations identified at the last inspection have not been addressed.',
+    ],
+  },
+  care: {
+    outstanding: [
+      'Residential pupils receive care of an exceptionally high standard that is tailored precisely to their communication and sensory needs.',
+      'Care staff know each residential pupil in depth and plan support that helps them to become remarkably independent.',
+    ],
+    good: [
+      'Residential pupils receive individualised care and support from staff who understand their needs well.',
+      'Care plans are detailed and up to date, and staff use them well to support residential pupils in the evenings.',
+    ],
+    'requires-improvement': [
+      'The care that residential pupils receive is warm, but their care plans are not reviewed often enough to reflect their changing needs.',
+      'Residential pupils are supported by caring staff, although the routines in the residential houses are not always planned around their needs.',
+    ],
+    inadequate: [
+      'Residential pupils do not receive the care and support that they need because their plans are out of date and staff do not follow them.',
+      'The quality of care has declined, and residential pupils spend long periods without purposeful activity or support.',
     ],
   },
 };
@@ -165,6 +184,24 @@ export const SENTENCES: Readonly<Record<Area, { positive: readonly string[]; neg
       'The manager’s review of the quality of care does not evaluate the experiences of children.',
       'Staff do not have the training that they need to meet the complex needs of the children living at the home.',
       'Staffing levels have not been sufficient to meet children’s needs, particularly at night.',
+    ],
+  },
+  care: {
+    positive: [
+      'Evening activities are varied and help residential pupils to develop their social skills.',
+      'Staff use signing and visual timetables well to communicate with residential pupils.',
+      'Residential pupils help to plan menus and learn to prepare simple meals.',
+      'Links between care staff and teachers are strong, so that targets are shared across the school day.',
+      'Parents say that staff keep them well informed about their child’s progress in the residential provision.',
+      'The residential houses are homely and well maintained, and residential pupils have personalised their bedrooms.',
+    ],
+    negative: [
+      'Some care plans do not reflect the current health needs of residential pupils.',
+      'Residential pupils have few opportunities to take part in activities in the local community.',
+      'Handover records between school and residential staff are brief and do not always pass on important information.',
+      'The residential houses are in need of redecoration, and some bathrooms do not offer enough privacy.',
+      'Staff do not consistently follow the agreed strategies for supporting residential pupils’ communication.',
+      'Records of residential pupils’ views are not used to improve the residential provision.',
     ],
   },
 };

@@ -61,3 +61,12 @@ export const RECOMMENDATIONS_LEGACY: readonly string[] = [
   'ensure that the home is decorated and furnished to a standard that young people value (NMS 10.2)',
   "ensure that young people's complaints are recorded together with the outcome and the young person's satisfaction with it (NMS 1.6)",
 ];
+
+/** Residential special schools' recommendations, citing the national minimum standards for such schools. */
+export const RECOMMENDATIONS_RSS: readonly string[] = [
+  'Ensure that each residential pupil\u2019s care plan is reviewed at least termly and that the pupil contributes to the review (NMS 17.1).',
+  'Ensure that the record of sanctions shows how each sanction was proportionate and what the residential pupil said about it (NMS 12.6).',
+  'Ensure that the school\u2019s monitoring of the residential provision evaluates the experiences of residential pupils and leads to clear actions (NMS 13.4).',
+  'Ensure that staff who work in the residential provision complete the safeguarding training that the school requires within the agreed timescales (NMS 19.2).',
+  'Ensure that residential pupils have access to a private space to make and receive telephone calls (NMS 10.2).',
+];
