@@ -1,12 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 
-/** Run `pdftotext <file> -` with its text going to /dev/null, as a user would from a shell; resolves when it exits. */
+/**
+ * Run `pdftotext <file> -` with its text going to /dev/null, as a user would from a shell; resolves when it
+ * exits, whatever its status: a file it refuses (the LA corpus holds an HTML page saved as .pdf) is timed too,
+ * as ours are.
+ */
 export function runPdftotextBaseline(file: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('pdftotext', [file, '-'], { stdio: 'ignore' });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`pdftotext exited ${code} on ${file}`))));
+    child.on('close', () => resolve());
   });
 }
 
