@@ -80,7 +80,7 @@ for (const r of results) {
 }
 const rssAfterPdftotextKb = process.resourceUsage().maxRSS;
 
-// Phase 2, pdf-parse through its worker pool (the worker's heap counts in this process's RSS).
+// Phase 2, pdf-parse through its pool of child processes (their memory is theirs, not this process's).
 const warmup2 = await timed(async () => {
   for (const r of results) await ours(pdfParse, r.pdf, r);
 });
@@ -90,11 +90,12 @@ for (const r of results) {
   for (let i = 0; i < runs2; i++) r.pdfParse.push(await ours(pdfParse, r.pdf, r));
 }
 const rssAfterPdfParseKb = process.resourceUsage().maxRSS;
+const pdfParseChildRssKb = pdfParse.stats.peakChildRssKb;
 await pdfParse.close();
 
-// What a worker costs: the first report on a fresh pool pays the thread start and pdf.js load; a warm one
-// only the copy to the worker and the message back, compared with pdf.js in this thread.
-// Imported only now, so pdf.js is not in this thread during phase 1.
+// What a child costs: the first report on a fresh pool pays the process start and pdf.js load; a warm one
+// only the copy to the child and the message back, compared with pdf.js in this process.
+// Imported only now, so pdf.js is not in this process during phase 1.
 const { readPagesWithPdfParse } = await import('../../src/ofsted/reports/extract/pdf-parse-pages.js');
 const smallest = corpus.reduce((a, b) => (b.bytes.length < a.bytes.length ? b : a));
 const pool = new PdfParseExtractor({ poolSize: 1 });
@@ -129,10 +130,11 @@ const unread = results.filter((r) => r.failures.pdftotext > 0 || r.failures['pdf
 process.stdout.write(
   [
     `median ms per report: pdftotext baseline ${baseline.toFixed(1)}, ours with pdftotext ${withPdftotext.toFixed(1)}, ours with pdf-parse ${withPdfParse.toFixed(1)}`,
-    `peak RSS: this process ${mb(rssAfterPdftotextKb)} after the pdftotext runs, ${mb(rssAfterPdfParseKb)} after the pdf-parse runs (worker included); ` +
+    `peak RSS: this process ${mb(rssAfterPdftotextKb)} after the pdftotext runs, ${mb(rssAfterPdfParseKb)} after the pdf-parse runs; ` +
+      `pdf-parse child ${mb(pdfParseChildRssKb)}; ` +
       `pdftotext child ${mb(maxOf(results.map((r) => r.childRssKb.baseline)))} (baseline, file), ${mb(maxOf(results.map((r) => r.childRssKb.ours)))} (ours, stdin)`,
-    `pdf-parse worker pool: first report on a new worker ${coldMs.toFixed(0)} ms vs ${median(warmMs).toFixed(1)} ms warm (${smallest.name}); ` +
-      `in this thread ${median(inThreadMs).toFixed(1)} ms, so a reused worker costs ${(median(warmMs) - median(inThreadMs)).toFixed(1)} ms per report`,
+    `pdf-parse child processes: first report on a new child ${coldMs.toFixed(0)} ms vs ${median(warmMs).toFixed(1)} ms warm (${smallest.name}); ` +
+      `in this process ${median(inThreadMs).toFixed(1)} ms, so a reused child costs ${(median(warmMs) - median(inThreadMs)).toFixed(1)} ms per report`,
     ...(unread.length ? [`not read as reports (timed anyway): ${unread.map((r) => r.pdf.name).join(', ')}`] : []),
     // Real reports alone (fixtures/real/pdf: the 278-report LA corpus among them), whose length and layouts the
     // generated corpus only imitates.

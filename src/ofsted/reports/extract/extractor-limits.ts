@@ -13,7 +13,8 @@ export interface ExtractorLimits {
   /** Wall-clock time allowed for one PDF, ms. @defaultValue 20000 */
   timeoutMs: number;
   /**
-   * Memory allowed for one PDF, MB: the address space of a pdftotext process, the heap of a pdf-parse worker.
+   * Memory allowed for one PDF, MB: the address space of a pdftotext process; the heap of a pdf-parse child,
+   * whose address space is capped at this plus what Node reserves for itself (NODE_RESERVED_MB).
    * @defaultValue 512
    */
   maxMemoryMb: number;

@@ -3,7 +3,7 @@ import { UnreadableReportError } from '../../../errors.js';
 
 /**
  * Text of each page via pdf-parse (pdf.js), in this thread and without a time or memory bound: the
- * PdfParseExtractor runs it inside a worker that supplies both. Assumes checkPdfBytes has passed.
+ * PdfParseExtractor runs it inside a child process that supplies both. Assumes checkPdfBytes has passed.
  */
 export async function readPagesWithPdfParse(data: Uint8Array, maxPages: number): Promise<string[]> {
   // pdf.js takes ownership of (and may detach) the buffer it is given: pass a copy.
@@ -20,6 +20,17 @@ export async function readPagesWithPdfParse(data: Uint8Array, maxPages: number):
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * Whether pdf.js failed because memory was refused: an ArrayBuffer the address-space cap would not allow
+ * (a stream inflating far beyond any report's size) surfaces as a RangeError, not as a crash.
+ */
+export function isAllocationFailure(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (/allocation failed|out of memory/i.test(e.message)) return true;
+  }
+  return false;
 }
 
 /** One clear line for whatever pdf.js threw. */

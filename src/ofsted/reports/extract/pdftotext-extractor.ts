@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { OfstedMonitorError, UnreadableReportError } from '../../../errors.js';
+import { cappedCommand } from './capped-command.js';
 import { resolveLimits, type ExtractorLimits, type ExtractorOptions } from './extractor-limits.js';
 import { checkPdfBytes } from './pdf-precheck.js';
 import { pdftotextFailure } from './pdftotext-failure.js';
@@ -14,9 +15,6 @@ export interface PdftotextExtractorOptions extends ExtractorOptions {
 const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 /** Poppler can print a syntax error per damaged byte; keep only the tail, where the verdict is. */
 const MAX_STDERR_CHARS = 16 * 1024;
-
-// `ulimit -v` caps the address space of the exec'd pdftotext: POSIX sh has it everywhere, prlimit is not.
-const CAPPED_EXEC = 'ulimit -v "$1" || exit 126; shift; exec "$@"';
 
 /**
  * Text of each page via poppler's pdftotext (plain reading order, UTF-8), run as a child process with the
@@ -56,9 +54,8 @@ export class PdftotextExtractor implements TextExtractor {
     const { timeoutMs, maxMemoryMb, maxPages } = this.limits;
     // One page beyond the cap tells "too long" apart from "exactly at the cap" without reading the rest.
     const args = ['-enc', 'UTF-8', '-l', String(maxPages + 1), '-', '-'];
-    const child = spawn('sh', ['-c', CAPPED_EXEC, 'sh', String(maxMemoryMb * 1024), this.#command, ...args], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const [sh, shArgs] = cappedCommand(maxMemoryMb, this.#command, args);
+    const child = spawn(sh, shArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.#running.add(child);
 
     return new Promise<string>((resolve, reject) => {

@@ -27,33 +27,34 @@ describe('PdfParseExtractor', () => {
       },
     );
 
-  it('reads reports one after another on one reused worker, and side by side on up to poolSize', async () => {
-    // One extractor for both checks: each worker start costs ~0.2 s compiled and ~2 s under tsx.
+  const counts = ({ workersStarted, workersStopped, tasksRun }: PdfParseExtractor['stats']) => ({ workersStarted, workersStopped, tasksRun });
+
+  it('reads reports one after another in one reused child, and side by side in up to poolSize', async () => {
+    // One extractor for both checks: each child start costs ~0.3 s compiled and ~2 s under tsx.
     const e = extractor({ poolSize: 2 });
     for (const file of [VISIT, ILACS, VISIT]) assert.ok((await e.extract(realPdf(file))).length > 0);
-    assert.deepEqual(e.stats, { workersStarted: 1, workersStopped: 0, tasksRun: 3 });
+    assert.deepEqual(counts(e.stats), { workersStarted: 1, workersStopped: 0, tasksRun: 3 });
     const results = await Promise.all([VISIT, VISIT, VISIT, VISIT].map((f) => e.extract(realPdf(f))));
     assert.deepEqual(results.map((pages) => pages.length), [3, 3, 3, 3]);
-    assert.deepEqual(e.stats, { workersStarted: 2, workersStopped: 0, tasksRun: 7 });
+    assert.deepEqual(counts(e.stats), { workersStarted: 2, workersStopped: 0, tasksRun: 7 });
   });
 
-  it('terminates the worker when a report takes longer than the timeout', async () => {
+  it('kills the child when a report takes longer than the timeout', async () => {
+    // The clock starts once the child has loaded pdf.js, so 30 ms is spent on the report alone.
     const e = extractor({ poolSize: 1, timeoutMs: 30 });
-    const started = performance.now();
     const err = await refusal(e.extract(realPdf(ILACS)));
     assert.equal(err.message, 'reading the PDF took longer than 30 ms; it may be damaged or built to be slow');
-    assert.ok(performance.now() - started < 2_000);
     assert.equal(e.stats.workersStopped, 1);
   });
 
-  it('stops a worker whose heap outgrows the memory cap, with one line', async () => {
+  it('stops a child whose heap outgrows the memory cap, with one line', async () => {
     // pdf.js alone needs more than 8 MB of heap: the cap must bite and the process must survive it.
     const e = extractor({ poolSize: 1, maxMemoryMb: 8 });
     const err = await refusal(e.extract(realPdf(ILACS)));
     assert.match(err.message, /^reading the PDF needed more than 8 MB of memory/);
   });
 
-  it('refuses work after close without touching a worker', async () => {
+  it('refuses work after close without starting a child', async () => {
     const e = extractor({ poolSize: 1 });
     await e.close();
     await assert.rejects(e.extract(realPdf(VISIT)), /extractor was closed/);
