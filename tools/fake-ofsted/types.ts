@@ -24,6 +24,7 @@ export interface FakeOfstedOptions {
  * - `html-as-pdf` (files only): an HTML error page served with Content-Type application/pdf.
  * - `truncated-pdf` (files only): the first half of the real PDF bytes.
  * - `huge` (files only): a PDF-looking body of `bytes` bytes (with Content-Length).
+ * - `inflate-bomb` (files only): a ~1 MB PDF whose content stream inflates to `inflatedBytes` (default 1 GiB).
  */
 export type Fault =
   | { kind: 'status'; status: number; times?: number; retryAfter?: string }
@@ -33,7 +34,8 @@ export type Fault =
   | { kind: 'slow'; ms: number }
   | { kind: 'html-as-pdf' }
   | { kind: 'truncated-pdf' }
-  | { kind: 'huge'; bytes: number };
+  | { kind: 'huge'; bytes: number }
+  | { kind: 'inflate-bomb'; inflatedBytes?: number };
 
 export type FaultTarget = { urn: string } | { fileId: string };
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { inflateSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { chromium } from 'playwright-core';
 import { startFakeOfsted, type FakeOfsted } from '../../../tools/fake-ofsted/index.js';
@@ -128,6 +129,17 @@ describe('fake Ofsted site: faults', () => {
     const body = Buffer.from(await res.arrayBuffer());
     assert.equal(body.length, bytes);
     assert.equal(body.subarray(0, 5).toString(), '%PDF-');
+  });
+
+  it('serves a small PDF whose content stream inflates to the given size (a decompression bomb)', async () => {
+    const inflatedBytes = 16 * 1024 * 1024;
+    site.setFault({ fileId }, { kind: 'inflate-bomb', inflatedBytes });
+    const res = await fetch(`${site.filesUrl}/v1/file/${fileId}`);
+    assert.equal(res.headers.get('content-type'), 'application/pdf');
+    const body = Buffer.from(await res.arrayBuffer());
+    assert.ok(body.length < inflatedBytes / 500, `${body.length} bytes`);
+    const stream = body.subarray(body.indexOf('stream\n') + 7, body.lastIndexOf('\nendstream'));
+    assert.ok(inflateSync(stream).equals(Buffer.alloc(inflatedBytes)), 'the stream inflates to that many zeros');
   });
 
   it('survives a client that hangs up in the middle of a huge body', async () => {

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GUIDANCE_PATH } from '../pages/provider-page.js';
 import { renderWithdrawnReportPage } from '../pages/simple-pages.js';
+import { inflateBombBytes } from '../reports/inflate-bomb.js';
 import type { ScenarioProvider, ScenarioReport } from '../scenario/types.js';
 import { applySharedFault, errorPage, send, writable } from './respond.js';
 import type { SiteContext } from './site-context.js';
@@ -97,7 +98,7 @@ export async function handleFiles(ctx: SiteContext, req: IncomingMessage, res: S
     await streamHuge(res, fault.bytes, head);
     return;
   }
-  const bytes = await ctx.pdfs.get(provider, report);
+  const bytes = fault?.kind === 'inflate-bomb' ? await inflateBombBytes(fault.inflatedBytes) : await ctx.pdfs.get(provider, report);
   const body = fault?.kind === 'truncated-pdf' ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes;
   if (!writable(res)) return;
   res.writeHead(200, pdfHeaders(provider, report, body.length));
