@@ -279,6 +279,37 @@ export class KyselyStore implements Store {
     });
   }
 
+  async watchImport(batches: AsyncIterable<readonly string[] | 'restart'>): Promise<{ found: number; added: number }> {
+    const addedAt = this.#now().toISOString();
+    // One connection throughout: a temporary table belongs to the connection (PostgreSQL's pool has several).
+    return this.db.connection().execute(async (db) => {
+      // Staged outside any transaction (a temporary table takes no lock on the store), so workers sharing
+      // the database wait only for the final insert, not for the whole file to be read.
+      await sql`create temporary table watch_import (urn text primary key)`.execute(db);
+      try {
+        for await (const batch of batches) {
+          if (batch === 'restart') {
+            await sql`delete from watch_import`.execute(db);
+            continue;
+          }
+          if (batch.length === 0) continue;
+          // The batch as one parameter (a JSON array, a PostgreSQL array): a statement of thousands of
+          // placeholders costs more to build than to run.
+          const urns = this.dialect === 'postgres' ? sql`unnest(${[...batch]}::text[])` : sql`value from json_each(${JSON.stringify(batch)}) where true`;
+          await sql`insert into watch_import (urn) select ${urns} on conflict (urn) do nothing`.execute(db);
+        }
+        const counted = await sql<{ n: number | string }>`select count(*) as n from watch_import`.execute(db);
+        // "where true": SQLite cannot otherwise tell this ON CONFLICT from a join constraint of the SELECT.
+        const inserted = await db
+          .transaction()
+          .execute((trx) => sql`insert into watchlist (urn, added_at) select urn, ${addedAt} from watch_import where true on conflict (urn) do nothing`.execute(trx));
+        return { found: Number(counted.rows[0]?.n ?? 0), added: Number(inserted.numAffectedRows ?? 0n) };
+      } finally {
+        await sql`drop table watch_import`.execute(db);
+      }
+    });
+  }
+
   async watchRemove(urns: readonly string[]): Promise<number> {
     if (urns.length === 0) return 0;
     const unique = [...new Set(urns)];

@@ -185,6 +185,13 @@ export interface Store {
 
   /** Returns how many URNs were newly added (already-watched ones are left as they are). */
   watchAdd(urns: readonly string[]): Promise<number>;
+  /**
+   * watchAdd for a list of any length, given in batches as it is read: the URNs are deduplicated by the
+   * database, not in memory, and added to the watchlist in one transaction once all have been given (none
+   * if the iterable throws). 'restart' forgets the URNs given so far. `found`: distinct URNs kept; `added`:
+   * those not watched before.
+   */
+  watchImport(batches: AsyncIterable<readonly string[] | 'restart'>): Promise<{ found: number; added: number }>;
   /** Returns how many URNs were removed. */
   watchRemove(urns: readonly string[]): Promise<number>;
   watchList(): Promise<WatchEntry[]>;

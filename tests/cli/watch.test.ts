@@ -65,4 +65,22 @@ describe('watch', () => {
     assert.equal(none.code, 2);
     assert.equal(none.stderr.trim().split('\n').length, 1, none.stderr);
   });
+
+  it('exits 2 with one line, and adds nothing, for a CSV that stops being readable part way', async () => {
+    const broken = join(tmp.dir, 'broken.csv');
+    writeFileSync(broken, 'URN,Name\nSC000001,A\nSC000002,"never closed\n');
+    const run = await runCli(['watch', 'import', broken], env);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr.trim(), 'ofsted-monitor: not a readable CSV: Quote Not Closed: the parsing is finished with an opening quote at line 3');
+    const list = await runCli(['watch', 'list', '--json'], env);
+    assert.ok(!list.json().some((w: { urn: string }) => w.urn === 'SC000001'));
+  });
+
+  it('exits 2 with one line for a spreadsheet too large to read whole, naming the way out', async () => {
+    const big = join(tmp.dir, 'big.ods');
+    writeFileSync(big, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(12 * 1024 * 1024)]));
+    const run = await runCli(['watch', 'import', big], env);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr.trim(), `ofsted-monitor: ${big} is 13 MB: a spreadsheet is read whole, so at most 10 MB; save its provider-level sheet as CSV`);
+  });
 });

@@ -387,6 +387,45 @@ describe(`Store watchlist on ${KIND}`, () => {
     ]);
   });
 
+  it('imports URNs given in batches, counting distinct ones across batches and only new ones as added', async () => {
+    const store = await open();
+    await store.watchAdd(['SC000002']);
+    async function* batches() {
+      yield ['SC000001', 'SC000002', 'SC000001'];
+      yield [];
+      yield ['SC000003', 'SC000001'];
+    }
+    assert.deepEqual(await store.watchImport(batches()), { found: 3, added: 2 });
+    assert.deepEqual((await store.watchList()).map((w) => w.urn).sort(), ['SC000001', 'SC000002', 'SC000003']);
+    // Its staging table is gone: a second import on the same connection works and adds nothing twice.
+    assert.deepEqual(await store.watchImport(batches()), { found: 3, added: 0 });
+  });
+
+  it("forgets the URNs given before a 'restart'", async () => {
+    const store = await open();
+    async function* batches() {
+      yield ['SC000001', 'SC000002'];
+      yield 'restart' as const;
+      yield ['SC000002', 'SC000003'];
+    }
+    assert.deepEqual(await store.watchImport(batches()), { found: 2, added: 2 });
+    assert.deepEqual((await store.watchList()).map((w) => w.urn).sort(), ['SC000002', 'SC000003']);
+  });
+
+  it('adds nothing when reading the batches fails part way', async () => {
+    const store = await open();
+    async function* batches() {
+      yield ['SC000001', 'SC000002'];
+      throw new BadInputError('the file went away');
+    }
+    await assert.rejects(store.watchImport(batches()), /the file went away/);
+    assert.deepEqual(await store.watchList(), []);
+    const after = (async function* () {
+      yield ['SC000003'];
+    })();
+    assert.deepEqual(await store.watchImport(after), { found: 1, added: 1 });
+  });
+
   it('imports thousands of URNs quickly in one transaction', async () => {
     const store = await open();
     const urns = Array.from({ length: 6000 }, (_, i) => `SC${String(i).padStart(6, '0')}`);

@@ -1,16 +1,5 @@
-import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { BadInputError } from '../../errors.js';
-import { referenceSnapshot } from '../../monitor/reference-snapshot.js';
-import {
-  HEADERLESS_COLUMN,
-  NO_URN_COLUMN,
-  assertHasUrnColumn,
-  readUrnsFromRows,
-  type UrnCsvResult,
-} from '../../ofsted/csv/watchlist-csv.js';
-import { readProviderLevelTables, type DataTable } from '../../ofsted/provider-data/provider-level-rows.js';
-import { readDataFile } from '../../ofsted/provider-data/read-data-file.js';
+import { MAX_SNAPSHOT_INSPECTIONS, importWatchlistFile } from '../../monitor/import-watchlist.js';
 import { parseUrn } from '../../ofsted/urn.js';
 import { printJson, type CliContext } from '../context.js';
 
@@ -61,25 +50,16 @@ export function registerWatch(program: Command, ctx: () => CliContext): void {
     .argument('<file>', "CSV with a URN column, or Ofsted's provider-level data (CSV or ODS)")
     .option('--json', 'print { file, found, added, alreadyWatched, skipped, snapshot } as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
-      const { tables, format } = await readDataFile(file);
-      const parsed = urnsOf(tables, format);
-      assertHasUrnColumn(parsed, file);
-      const { urns, skipped } = parsed;
-      if (urns.length === 0) throw new BadInputError(`${file} has no URNs to import`);
-      const store = await ctx().openStore();
-      const added = await store.watchAdd(urns);
-      // Ofsted's own data (dates and grades) is kept as a reference snapshot; the daemon compares it with
-      // what it parses once these providers have been scraped, and tells the operator of disagreements.
-      const data = readProviderLevelTables(tables);
-      let snapshot: { id: string; inspections: number; created: boolean } | null = null;
-      if (data.inspections.length > 0) {
-        const s = referenceSnapshot(basename(file), data, new Date().toISOString());
-        snapshot = { id: s.id, inspections: data.inspections.length, created: await store.addReferenceSnapshot(s) };
+      const { snapshotTooLarge, ...result } = await importWatchlistFile(file, () => ctx().openStore());
+      const { found, added, alreadyWatched, skipped, snapshot } = result;
+      if (snapshotTooLarge) {
+        process.stderr.write(
+          `ofsted-monitor: ${file} holds more than ${MAX_SNAPSHOT_INSPECTIONS} inspections, more than a reference snapshot keeps: its URNs are imported, its grades are not kept for reconciliation\n`,
+        );
       }
-      const result = { file, found: urns.length, added, alreadyWatched: urns.length - added, skipped, snapshot };
       if (opts.json) return printJson(result);
       process.stdout.write(
-        `imported ${urns.length} URNs from ${file}: ${added} added, ${result.alreadyWatched} already watched${skipped ? `, ${skipped} rows skipped (no valid URN)` : ''}\n`,
+        `imported ${found} URNs from ${file}: ${added} added, ${alreadyWatched} already watched${skipped ? `, ${skipped} rows skipped (no valid URN)` : ''}\n`,
       );
       if (snapshot?.created) {
         process.stdout.write(
@@ -89,12 +69,4 @@ export function registerWatch(program: Command, ctx: () => CliContext): void {
         process.stdout.write(`its ${snapshot.inspections} inspections were imported before: kept once, compared once\n`);
       }
     });
-}
-
-/** The URNs to watch: a CSV's (a bare list of URNs too), or those of every sheet of a spreadsheet with a URN column. */
-function urnsOf(tables: readonly DataTable[], format: 'csv' | 'spreadsheet'): UrnCsvResult {
-  if (format === 'csv') return readUrnsFromRows(tables[0]?.rows ?? []);
-  const read = tables.map((t) => readUrnsFromRows(t.rows)).filter((r) => r.column !== NO_URN_COLUMN && r.column !== HEADERLESS_COLUMN);
-  if (read.length === 0) return { urns: [], skipped: 0, column: NO_URN_COLUMN };
-  return { urns: [...new Set(read.flatMap((r) => r.urns))], skipped: read.reduce((n, r) => n + r.skipped, 0), column: read[0]!.column };
 }

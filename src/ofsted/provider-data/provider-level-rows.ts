@@ -70,38 +70,80 @@ function columnsOf(header: readonly string[]): Columns {
  * inspection date column (a guidance sheet, national counts) are passed over. Pure.
  */
 export function readProviderLevelTables(tables: readonly DataTable[]): ProviderLevelData {
-  const urns = new Set<string>();
-  const inspections: OfstedInspection[] = [];
-  const seen = new Set<string>();
-  const read: string[] = [];
-  let skipped = 0;
+  const reader = new ProviderLevelReader();
   for (const table of tables) {
     const headerAt = findUrnHeaderRow(table.rows);
-    if (headerAt < 0) continue;
-    const columns = columnsOf(table.rows[headerAt] ?? []);
-    const urnAt = columns.roles.get('urn');
-    const dateAt = columns.roles.get('inspectionDate');
-    if (urnAt === undefined || dateAt === undefined) continue;
-    read.push(table.name);
-    for (const row of table.rows.slice(headerAt + 1)) {
-      // Spreadsheet exports pad the end with rows of empty cells; they are not data.
-      if (row.every(isBlankCell)) continue;
-      const urn = normaliseUrn(row[urnAt] ?? '');
-      if (!urn) {
-        skipped += 1;
-        continue;
-      }
-      urns.add(urn);
-      const inspection = inspectionOf(urn, row, dateAt, columns);
-      if (!inspection) continue;
+    if (headerAt < 0 || !reader.startTable(table.name, table.rows[headerAt] ?? [])) continue;
+    for (const row of table.rows.slice(headerAt + 1)) reader.push(row);
+  }
+  return reader.data;
+}
+
+/**
+ * readProviderLevelTables one row at a time, for a file read as it streams: `startTable` with each table's
+ * header row, then `push` each row below it. Keeps at most `maxKept` inspections and URNs; past that it only
+ * counts (`overflowed`), so a file of any length costs bounded memory.
+ */
+export class ProviderLevelReader {
+  readonly #maxKept: number;
+  readonly #urns = new Set<string>();
+  #inspections: OfstedInspection[] = [];
+  readonly #seen = new Set<string>();
+  readonly #tables: string[] = [];
+  #skipped = 0;
+  #overflowed = false;
+  #columns: Columns | null = null;
+
+  constructor(maxKept = Infinity) {
+    this.#maxKept = maxKept;
+  }
+
+  /** Begin a table; false (and its rows are then ignored) when it has no URN and inspection date columns. */
+  startTable(name: string, header: readonly string[]): boolean {
+    const columns = columnsOf(header);
+    const provider = columns.roles.has('urn') && columns.roles.has('inspectionDate');
+    this.#columns = provider ? columns : null;
+    if (provider) this.#tables.push(name);
+    return provider;
+  }
+
+  push(row: readonly string[]): void {
+    const columns = this.#columns;
+    if (!columns) return;
+    // Spreadsheet exports pad the end with rows of empty cells; they are not data.
+    if (row.every(isBlankCell)) return;
+    const urn = normaliseUrn(row[columns.roles.get('urn')!] ?? '');
+    if (!urn) {
+      this.#skipped += 1;
+      return;
+    }
+    if (this.#overflowed) return;
+    this.#urns.add(urn);
+    const inspection = inspectionOf(urn, row, columns.roles.get('inspectionDate')!, columns);
+    if (inspection) {
       // The in-year sheet repeats the latest full inspection the at-31-March sheet gives.
       const identity = JSON.stringify(inspection);
-      if (seen.has(identity)) continue;
-      seen.add(identity);
-      inspections.push(inspection);
+      if (!this.#seen.has(identity)) {
+        this.#seen.add(identity);
+        this.#inspections.push(inspection);
+      }
+    }
+    if (this.#urns.size > this.#maxKept || this.#inspections.length > this.#maxKept) {
+      this.#overflowed = true;
+      this.#urns.clear();
+      this.#seen.clear();
+      this.#inspections = [];
     }
   }
-  return { urns: [...urns], inspections, skipped, tables: read };
+
+  /** More inspections or URNs than `maxKept`: `data` then holds none of them. */
+  get overflowed(): boolean {
+    return this.#overflowed;
+  }
+
+  get data(): ProviderLevelData {
+    return { urns: [...this.#urns], inspections: [...this.#inspections], skipped: this.#skipped, tables: [...this.#tables] };
+  }
 }
 
 function inspectionOf(urn: string, row: readonly string[], dateAt: number, columns: Columns): OfstedInspection | null {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readCsvRows } from '../../../src/ofsted/csv/csv-rows.js';
 import { columnRole, eventKind, gradeColumnKeys } from '../../../src/ofsted/provider-data/provider-level-columns.js';
-import { readProviderLevelTables, type OfstedInspection } from '../../../src/ofsted/provider-data/provider-level-rows.js';
+import { ProviderLevelReader, readProviderLevelTables, type OfstedInspection } from '../../../src/ofsted/provider-data/provider-level-rows.js';
 import { ALL_JUDGEMENT_AREAS } from '../../../src/ofsted/vocabulary.js';
 import { CSC_DIR } from '../../helpers/ofsted-workbook.js';
 
@@ -172,5 +172,33 @@ describe('provider-level columns', () => {
     assert.equal(eventKind('Interim inspection'), 'childrens-home-interim');
     assert.equal(eventKind(''), null);
     assert.equal(eventKind('Registration visit'), null);
+  });
+});
+
+describe('ProviderLevelReader', () => {
+  const rows = readCsvRows(readFileSync(join(CSC_DIR, 'provider_level_at_31_Mar_2025.csv'), 'utf8'));
+  const headerAt = rows.findIndex((r) => r.some((c) => c.trim() === 'URN'));
+
+  it('reads row by row what readProviderLevelTables reads whole', () => {
+    const reader = new ProviderLevelReader();
+    assert.equal(reader.startTable('2025', rows[headerAt]!), true);
+    for (const row of rows.slice(headerAt + 1)) reader.push(row);
+    assert.equal(reader.overflowed, false);
+    assert.deepEqual(reader.data, readProviderLevelTables([{ name: '2025', rows }]));
+  });
+
+  it('keeps nothing past maxKept, only counting, so a file of any length costs bounded memory', () => {
+    const reader = new ProviderLevelReader(1_000);
+    reader.startTable('2025', rows[headerAt]!);
+    for (const row of rows.slice(headerAt + 1)) reader.push(row);
+    assert.equal(reader.overflowed, true);
+    assert.deepEqual(reader.data, { urns: [], inspections: [], skipped: 0, tables: ['2025'] });
+  });
+
+  it('passes over a table without an inspection date column', () => {
+    const reader = new ProviderLevelReader();
+    assert.equal(reader.startTable('list', ['URN', 'Name']), false);
+    reader.push(['SC036243', 'A home']);
+    assert.deepEqual(reader.data, { urns: [], inspections: [], skipped: 0, tables: [] });
   });
 });

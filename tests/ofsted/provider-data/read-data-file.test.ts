@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { BadInputError } from '../../../src/errors.js';
 import { readProviderLevelTables } from '../../../src/ofsted/provider-data/provider-level-rows.js';
-import { decodeText, readDataFile } from '../../../src/ofsted/provider-data/read-data-file.js';
-import { tempDir } from '../../helpers/cli.js';
+import { MAX_SPREADSHEET_BYTES, decodeText, openDataFile, readDataFile, type DataSource } from '../../../src/ofsted/provider-data/read-data-file.js';
+import { REPO_ROOT, tempDir } from '../../helpers/cli.js';
 import { ofstedWorkbook } from '../../helpers/ofsted-workbook.js';
 
 const tmp = tempDir();
@@ -53,5 +53,45 @@ describe('readDataFile', () => {
     await assert.rejects(readDataFile(zip), (e: unknown) => e instanceof BadInputError && /not a readable spreadsheet/.test(e.message) && !e.message.includes('\n'));
     await assert.rejects(readDataFile(tmp.dir), (e: unknown) => e instanceof BadInputError && /is not a file/.test(e.message));
     await assert.rejects(readDataFile(join(tmp.dir, 'missing.csv')), (e: unknown) => e instanceof BadInputError && /no such file/.test(e.message));
+  });
+});
+
+describe('openDataFile', () => {
+  const rowsOf = async (source: DataSource) => {
+    assert.equal(source.format, 'csv');
+    const rows: string[][] = [];
+    if (source.format === 'csv') for await (const batch of source.rows()) rows.push(...batch);
+    return rows;
+  };
+
+  it('streams the rows readDataFile reads, each time it is asked', async () => {
+    const path = join(REPO_ROOT, 'fixtures/real/csv/childrens_social_care/provider_level_at_31_Mar_2025.csv');
+    const whole = (await readDataFile(path)).tables[0]!.rows;
+    const source = await openDataFile(path);
+    assert.deepEqual(await rowsOf(source), whole);
+    assert.deepEqual(await rowsOf(source), whole);
+  });
+
+  it('decides UTF-8 or Windows-1252 over the whole file, even when the first byte of Windows-1252 comes late', async () => {
+    // 200 KB of ASCII first: more than one read of the file stream.
+    const latin = Buffer.concat([Buffer.from(`URN,Name\n${'SC036243,A home\n'.repeat(13_000)}`), Buffer.from('SC036244,Children'), Buffer.from([0x92]), Buffer.from('s home\n')]);
+    const path = join(tmp.dir, 'late-latin.csv');
+    writeFileSync(path, latin);
+    const rows = await rowsOf(await openDataFile(path));
+    assert.equal(rows.at(-1)?.[1], 'Children\u2019s home');
+    assert.deepEqual(rows, (await readDataFile(path)).tables[0]!.rows);
+  });
+
+  it('turns away a file with a NUL byte anywhere, and a spreadsheet too large to read whole, with one line', async () => {
+    const nul = join(tmp.dir, 'nul.csv');
+    writeFileSync(nul, Buffer.concat([Buffer.from(`URN\n${'SC036243\n'.repeat(20_000)}`), Buffer.from([0])]));
+    await assert.rejects(openDataFile(nul), (e: unknown) => e instanceof BadInputError && e.message === `${nul} is neither a CSV nor a spreadsheet (ODS)`);
+    const big = join(tmp.dir, 'big.ods');
+    writeFileSync(big, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(MAX_SPREADSHEET_BYTES)]));
+    await assert.rejects(
+      openDataFile(big),
+      (e: unknown) => e instanceof BadInputError && e.message === `${big} is 11 MB: a spreadsheet is read whole, so at most 10 MB; save its provider-level sheet as CSV`,
+    );
+    await assert.rejects(openDataFile(join(tmp.dir, 'missing.csv')), (e: unknown) => e instanceof BadInputError && /no such file/.test(e.message));
   });
 });
