@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectChanges } from '../../src/monitor/detect-changes.js';
+import { detectChanges, evaluateChanges } from '../../src/monitor/detect-changes.js';
 import type { ParsedReport } from '../../src/ofsted/types.js';
 import type { Grade } from '../../src/ofsted/vocabulary.js';
 import type { HistoryEntry, StoredReport } from '../../src/store/store.js';
@@ -241,12 +241,16 @@ describe('detectChanges', () => {
   });
 
   it('an amended report with the same grade raises no rating event', () => {
+    const good = stored(full('2019-01-08', 'good'));
     const original = stored(full('2019-10-29', 'inadequate'));
     const amended = stored(full('2019-10-29', 'inadequate'));
+    // What the store holds from when the original came in: its Good → Inadequate stands for the amendment too.
+    const before = detectChanges({ urn: URN, history: history(good), incoming: [original], baseline: false, at: AT });
     const events = detectChanges({
       urn: URN,
-      history: history(stored(full('2019-01-08', 'good')), original),
+      history: history(good, original),
       incoming: [amended],
+      stored: before,
       baseline: false,
       at: AT,
     });
@@ -301,5 +305,96 @@ describe('detectChanges', () => {
     const old = { ...full('2022-03-01', 'good'), kind: 'school' as const, overall: null, judgements: [{ area: 'The quality of education', key: 'quality-of-education', grade: 'outstanding' as Grade }] };
     const events = detectChanges({ urn: URN, history: history(stored(old)), incoming: [stored(card)], baseline: false, at: AT });
     assert.deepEqual(types(events), ['report-published']);
+  });
+
+  describe('a report that arrives after a newer one was compared', () => {
+    const a = () => stored(full('2019-01-08', 'good'));
+    const brief = (events: { type: string; from: string | null; to: string | null; fileId: string | null; restates?: string | null }[]) =>
+      events.filter((e) => e.type !== 'report-published').map((e) => [e.type, e.from, e.to, e.fileId, e.restates ?? null]);
+
+    it('supersedes the comparison it falls into, raises its own, and restates rather than repeats what was told', () => {
+      const [A, B, C] = [a(), stored(full('2019-06-04', 'requires-improvement')), stored(full('2019-10-29', 'inadequate'))];
+      const first = detectChanges({ urn: URN, history: history(A), incoming: [C], baseline: false, at: AT });
+      const told = first.find((e) => e.type === 'rating-declined')!;
+      assert.deepEqual([told.from, told.to], ['good', 'inadequate']);
+
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [B], stored: first, baseline: false, at: AT });
+      assert.deepEqual(late.superseded, [{ id: told.id, by: B.fileId }]);
+      assert.deepEqual(brief(late.events), [
+        // News: nobody was told the home was rated Requires improvement in June.
+        ['rating-declined', 'good', 'requires-improvement', B.fileId, null],
+        // The October decline was told already (from Good): stored, alerting nobody.
+        ['rating-declined', 'requires-improvement', 'inadequate', C.fileId, told.id],
+      ]);
+      assert.ok(late.events.every((e) => !e.backfill));
+    });
+
+    it('restates when the late report made the move that was told about the later one', () => {
+      const [A, B, C] = [a(), stored(full('2019-06-04', 'requires-improvement')), stored(full('2019-10-29', 'requires-improvement'))];
+      const first = detectChanges({ urn: URN, history: history(A), incoming: [C], baseline: false, at: AT });
+      const told = first.find((e) => e.type === 'rating-declined')!;
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [B], stored: first, baseline: false, at: AT });
+      assert.deepEqual(late.superseded, [{ id: told.id, by: B.fileId }]);
+      assert.deepEqual(brief(late.events), [['rating-declined', 'good', 'requires-improvement', B.fileId, told.id]]);
+    });
+
+    it('changes nothing already raised when the late report has the grade of the one before it', () => {
+      const [A, B, C] = [a(), stored(full('2019-06-04', 'good')), stored(full('2019-10-29', 'inadequate'))];
+      const first = detectChanges({ urn: URN, history: history(A), incoming: [C], baseline: false, at: AT });
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [B], stored: first, baseline: false, at: AT });
+      assert.deepEqual(late.superseded, [], 'Good → Inadequate in October still stands, whichever Good it follows');
+      assert.deepEqual(brief(late.events), []);
+    });
+
+    it('raises a worse grade in between as news, and what followed it as an improvement', () => {
+      const [A, B, C] = [a(), stored(full('2019-06-04', 'inadequate')), stored(full('2019-10-29', 'requires-improvement'))];
+      const first = detectChanges({ urn: URN, history: history(A), incoming: [C], baseline: false, at: AT });
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [B], stored: first, baseline: false, at: AT });
+      assert.equal(late.superseded.length, 1);
+      assert.deepEqual(brief(late.events), [
+        ['rating-declined', 'good', 'inadequate', B.fileId, null],
+        ['rating-improved', 'inadequate', 'requires-improvement', C.fileId, null],
+      ]);
+    });
+
+    it("re-evaluates a first scrape's comparison too, as news: the baseline told nobody", () => {
+      const [A, B, C] = [a(), stored(full('2019-06-04', 'requires-improvement')), stored(full('2019-10-29', 'inadequate'))];
+      const baseline = detectChanges({ urn: URN, history: [], incoming: [A, C], baseline: true, at: AT });
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [B], stored: baseline, baseline: false, at: AT });
+      assert.equal(late.superseded.length, 1);
+      assert.deepEqual(brief(late.events), [
+        ['rating-declined', 'good', 'requires-improvement', B.fileId, null],
+        ['rating-declined', 'requires-improvement', 'inadequate', C.fileId, null],
+      ]);
+    });
+
+    it('an amendment that changes the grade says what changed, and restates the decline already told', () => {
+      const [A, C] = [a(), stored(full('2019-10-29', 'inadequate'))];
+      const amended = { ...stored(full('2019-10-29', 'requires-improvement')), publishedAt: '2019-12-01' };
+      const first = detectChanges({ urn: URN, history: history(A), incoming: [C], baseline: false, at: AT });
+      const told = first.find((e) => e.type === 'rating-declined')!;
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [amended], stored: first, baseline: false, at: AT });
+      assert.deepEqual(late.superseded, [{ id: told.id, by: amended.fileId }]);
+      assert.deepEqual(brief(late.events), [
+        ['rating-declined', 'good', 'requires-improvement', amended.fileId, told.id],
+        ['rating-improved', 'inadequate', 'requires-improvement', amended.fileId, null],
+      ]);
+      assert.match(late.events[0]!.summary, /amended/);
+    });
+
+    it('keeps one alert for an interim decline when a full inspection before it arrives late', () => {
+      const full2019 = a();
+      const interim = stored(visit('childrens-home-interim', '2019-12-04', { interimOutcome: 'declined' }));
+      const fullLate = stored(full('2019-07-16', 'requires-improvement'));
+      const first = detectChanges({ urn: URN, history: history(full2019), incoming: [interim], baseline: false, at: AT });
+      const told = first.find((e) => e.type === 'interim-declined')!;
+      assert.equal(told.from, 'good');
+      const late = evaluateChanges({ urn: URN, history: history(full2019, interim), incoming: [fullLate], stored: first, baseline: false, at: AT });
+      assert.deepEqual(late.superseded, [{ id: told.id, by: fullLate.fileId }]);
+      assert.deepEqual(brief(late.events), [
+        ['rating-declined', 'good', 'requires-improvement', fullLate.fileId, null],
+        ['interim-declined', 'requires-improvement', 'declined', interim.fileId, told.id],
+      ]);
+    });
   });
 });
