@@ -1,5 +1,5 @@
 import type { ChangeEvent, ParsedReport } from '../ofsted/types.js';
-import { GRADE_LABEL, GRADE_RANK, GRADED_KINDS, gradeScale, type Grade } from '../ofsted/vocabulary.js';
+import { GRADE_LABEL, GRADE_RANK, GRADED_KINDS, gradeScale, type EventType, type Grade } from '../ofsted/vocabulary.js';
 import { eventId } from './event-id.js';
 import { datesLabel } from './inspection-dates.js';
 import type { TimelineEntry } from './report-timeline.js';
@@ -34,6 +34,25 @@ export interface Claim {
 /** A comparison is identified by the two reports it compares. */
 export function comparisonKey(c: Comparison): string {
   return `${c.family}|${c.earlier?.fileId ?? ''}|${c.later.fileId}`;
+}
+
+/**
+ * The id of what a comparison claims about its later report: which report, what within it (`area`) and the
+ * move from `from` to `to`. Also asked with another `from` and `to`, to recognise an event stored earlier
+ * about the same report and area.
+ */
+export function claimId(urn: string, family: ComparisonFamily, type: EventType, later: TimelineEntry, area: string, from: string | null, to: string | null): string {
+  const r = later.report;
+  const at = r.inspectionStart ?? later.fileId;
+  switch (family) {
+    case 'graded':
+      return area === 'overall' ? eventId(urn, type, r.kind, at, from, to) : eventId(urn, type, r.kind, at, area, from, to);
+    case 'interim':
+      // The grade it is set against is part of the claim, so a full inspection arriving late makes a new one.
+      return eventId(urn, type, at, ...(from ? [from] : []));
+    case 'manager':
+      return eventId(urn, type, from, to, at);
+  }
 }
 
 const rank = (g: Grade | null | undefined): number | null => (g ? GRADE_RANK[g] : null);
@@ -84,10 +103,8 @@ export function claimsOf(urn: string, c: Comparison): Claim[] {
       return c.earlier ? compareGraded(urn, c.earlier.report, c.later, when).map(({ event, area }) => ({ event, area, comparison: c })) : [];
     case 'interim': {
       const full = c.earlier?.report.overall ?? null;
-      // The grade it is set against is part of the claim, so a full inspection arriving late makes a new one.
-      const id = eventId(urn, 'interim-declined', r.inspectionStart ?? c.later.fileId, ...(full ? [full] : []));
       const event: ClaimEvent = {
-        id,
+        id: claimId(urn, 'interim', 'interim-declined', c.later, 'interim', full, 'declined'),
         type: 'interim-declined',
         inspectionDate: r.inspectionStart,
         from: full,
@@ -102,7 +119,7 @@ export function claimsOf(urn: string, c: Comparison): Claim[] {
       const now = r.registeredManager;
       if (!last || !now || normaliseName(last) === normaliseName(now)) return [];
       const event: ClaimEvent = {
-        id: eventId(urn, 'manager-changed', last, now, r.inspectionStart ?? c.later.fileId),
+        id: claimId(urn, 'manager', 'manager-changed', c.later, 'manager', last, now),
         type: 'manager-changed',
         inspectionDate: r.inspectionStart,
         from: last,
@@ -133,7 +150,7 @@ function compareGraded(urn: string, before: ParsedReport, entry: TimelineEntry, 
   if (before.overall && r.overall && was !== null && now !== null && now !== was && gradeScale(before.overall) === gradeScale(r.overall)) {
     const type = now < was ? 'rating-declined' : 'rating-improved';
     const event: ClaimEvent = {
-      id: eventId(urn, type, r.kind, r.inspectionStart ?? fileId, before.overall, r.overall),
+      id: claimId(urn, 'graded', type, entry, 'overall', before.overall, r.overall),
       type,
       inspectionDate: r.inspectionStart,
       from: before.overall,
@@ -154,7 +171,7 @@ function compareGraded(urn: string, before: ParsedReport, entry: TimelineEntry, 
     if (!prev || a === null || b === null || a === b || gradeScale(prev.grade) !== gradeScale(j.grade)) continue;
     const type = b < a ? 'judgement-declined' : 'judgement-improved';
     const event: ClaimEvent = {
-      id: eventId(urn, type, r.kind, r.inspectionStart ?? fileId, j.key, prev.grade, j.grade),
+      id: claimId(urn, 'graded', type, entry, j.key, prev.grade, j.grade),
       type,
       inspectionDate: r.inspectionStart,
       from: prev.grade,

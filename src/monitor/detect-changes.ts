@@ -1,7 +1,7 @@
 import type { ChangeEvent } from '../ofsted/types.js';
 import { GRADE_LABEL, REPORT_KIND_LABEL } from '../ofsted/vocabulary.js';
 import type { EventSupersession, HistoryEntry, StoredReport } from '../store/store.js';
-import { claimsOf, comparisonKey, comparisons, versionClaims, type Claim, type ClaimEvent, type Comparison } from './comparisons.js';
+import { claimId, claimsOf, comparisonKey, comparisons, versionClaims, type Claim, type ClaimEvent, type Comparison } from './comparisons.js';
 import { eventId } from './event-id.js';
 import { datesLabel } from './inspection-dates.js';
 import { buildTimelines, sortDate, timelineOrder, type TimelineEntry, type Timelines } from './report-timeline.js';
@@ -115,14 +115,26 @@ export function evaluateChanges(input: ChangeInput): ChangeOutcome {
     return !held || !!held.supersededBy;
   });
 
+  // What users were told already: an event this scrape supersedes that said the same, or one superseded
+  // before about the same report's same move (one move of one thing by one report alerts once).
+  const toldBefore = (claim: Claim): ChangeEvent | undefined => {
+    if (baseline) return undefined;
+    const now = stale.find((s) => !s.event.backfill && isRestatement(s.claim, claim))?.event;
+    if (now) return now;
+    const { family, later } = claim.comparison;
+    return stored.find(
+      (e) => e.supersededBy && !e.backfill && e.type === claim.event.type && e.id === claimId(urn, family, e.type, later, claim.area, e.from, e.to),
+    );
+  };
+
   const current = new Set(timelines.after);
   const entries = [...timelines.after, ...timelines.arrived.filter((e) => !current.has(e))].sort(timelineOrder);
   for (const entry of entries) {
     if (entry.isNew) reportEvents(urn, entry, current.has(entry), emit);
     for (const claim of fresh) {
       if (claim.comparison.later !== entry) continue;
-      const told = baseline ? undefined : stale.find((s) => !s.event.backfill && isRestatement(s.claim, claim));
-      emit({ ...claim.event, restates: told ? (told.event.restates ?? told.event.id) : null });
+      const told = toldBefore(claim);
+      emit({ ...claim.event, restates: told ? (told.restates ?? told.id) : null });
     }
   }
 

@@ -382,6 +382,29 @@ describe('detectChanges', () => {
       assert.match(late.events[0]!.summary, /amended/);
     });
 
+    it("alerts a report's move once even when its comparison is superseded twice", () => {
+      const [good2022, adequate2014, good2015, ri2019] = [
+        stored(full('2022-09-05', 'good')),
+        stored(full('2014-07-01', 'adequate')),
+        stored(full('2015-05-13', 'good')),
+        stored(full('2019-12-10', 'requires-improvement')),
+      ];
+      const base = detectChanges({ urn: URN, history: [], incoming: [good2022], baseline: true, at: AT });
+      const one = evaluateChanges({ urn: URN, history: history(good2022), incoming: [adequate2014], stored: base, baseline: false, at: AT });
+      const told = one.events.find((e) => e.type === 'rating-improved')!;
+      assert.deepEqual([told.from, told.to, told.fileId], ['adequate', 'good', good2022.fileId]);
+      const two = evaluateChanges({ urn: URN, history: history(adequate2014, good2022), incoming: [good2015], stored: [...base, ...one.events], baseline: false, at: AT });
+      assert.deepEqual(two.superseded, [{ id: told.id, by: good2015.fileId }]);
+      // As the store holds them now: 2022's improvement superseded by 2015's report.
+      const held = [...base, ...one.events.map((e) => (e.id === told.id ? { ...e, supersededBy: good2015.fileId } : e)), ...two.events];
+      const three = evaluateChanges({ urn: URN, history: history(adequate2014, good2015, good2022), incoming: [ri2019], stored: held, baseline: false, at: AT });
+      assert.deepEqual(brief(three.events), [
+        ['rating-declined', 'good', 'requires-improvement', ri2019.fileId, null],
+        // 2022's improvement, now from Requires improvement: told once already.
+        ['rating-improved', 'requires-improvement', 'good', good2022.fileId, told.id],
+      ]);
+    });
+
     it('keeps one alert for an interim decline when a full inspection before it arrives late', () => {
       const full2019 = a();
       const interim = stored(visit('childrens-home-interim', '2019-12-04', { interimOutcome: 'declined' }));
