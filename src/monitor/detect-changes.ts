@@ -123,7 +123,12 @@ export function evaluateChanges(input: ChangeInput): ChangeOutcome {
     if (now) return now;
     const { family, later } = claim.comparison;
     return stored.find(
-      (e) => e.supersededBy && !e.backfill && e.type === claim.event.type && e.id === claimId(urn, family, e.type, later, claim.area, e.from, e.to),
+      (e) =>
+        e.supersededBy &&
+        !e.backfill &&
+        e.id !== claim.event.id &&
+        e.type === claim.event.type &&
+        e.id === claimId(urn, family, e.type, later, claim.area, e.from, e.to),
     );
   };
 
