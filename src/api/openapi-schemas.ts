@@ -156,7 +156,9 @@ const changeEvent = objectOf<ChangeEvent>('A change event, as `events --json` pr
   fileId: orNull(text('Report file it came from')),
   summary: text('One-line summary'),
   backfill: { type: 'boolean', description: 'True for events found in history when a provider was first scraped' },
-});
+  supersededBy: text('Present when the event no longer stands: the file id of a report that arrived later and came between the two it compared'),
+  restates: text('Present when the event restates what an earlier, superseded event already told (it alerted nobody): that event\'s id'),
+}, ['supersededBy', 'restates']);
 
 const watchEntry = objectOf<WatchEntry>('A watched URN', {
   urn: text('URN', { examples: [URN_EXAMPLE] }),

@@ -6,7 +6,7 @@ import { sharedExtractor } from '../ofsted/reports/extract/create-extractor.js';
 import { parseReportPages } from '../ofsted/reports/parse-report.js';
 import { PARSER_VERSION } from '../ofsted/reports/parser-version.js';
 import type { HistoryEntry, Store, StoredReport } from '../store/store.js';
-import { detectChanges, eventId } from './detect-changes.js';
+import { evaluateChanges, eventId } from './detect-changes.js';
 
 /** What the monitor needs from Ofsted's site; OfstedSite implements it. */
 export interface ReportSource {
@@ -125,10 +125,13 @@ export async function recordChanges(listing: ProviderListing, incoming: readonly
   const now = deps.now ?? (() => new Date());
   const at = now().toISOString();
   const history = await store.history(listing.urn);
-  const candidates = detectChanges({ urn: listing.urn, history, incoming, baseline: listing.baseline, at });
+  // A report arriving late is checked against the comparisons already stored (detect-changes.ts).
+  const stored = incoming.length > 0 ? await store.listEvents({ urn: listing.urn }) : [];
+  const { events: candidates, superseded } = evaluateChanges({ urn: listing.urn, history, incoming, stored, baseline: listing.baseline, at });
   // Every report the page lists is stored once all the fresh ones came in (unreadable ones included).
   const pageHash = incoming.length >= listing.fresh.length ? listing.contentHash : null;
-  const events = await store.recordScrape({ provider: listing.provider, reports: [...incoming], events: candidates, at, pageHash });
+  const events = await store.recordScrape({ provider: listing.provider, reports: [...incoming], events: candidates, superseded, at, pageHash });
+  if (superseded.length > 0) deps.logger.info({ urn: listing.urn, superseded: superseded.length }, 'a report arrived out of order: the comparisons it came between were superseded');
   for (const e of events) deps.logger.info({ urn: listing.urn, event: e.type, from: e.from, to: e.to, backfill: e.backfill }, e.summary);
   return events;
 }

@@ -129,6 +129,9 @@ export class KyselyStore implements Store {
         .selectFrom('events')
         .select(['urn', 'type', 'at', 'from_value', 'to_value', 'inspection_date', 'backfill'])
         .where('type', 'in', SUMMARY_CHANGE_TYPES)
+        .where('superseded_by', 'is', null)
+        // The move of the newest inspection, even when an older report arrived after it.
+        .orderBy('inspection_date', (ob) => ob.asc().nullsFirst())
         .orderBy('seq')
         .execute(),
     ]);
@@ -209,7 +212,8 @@ export class KyselyStore implements Store {
 
   async recordScrape(record: ScrapeRecord): Promise<ChangeEvent[]> {
     // The daily case, a provider with nothing new: one statement is atomic on its own.
-    if (record.reports.length === 0 && record.events.length === 0) {
+    const superseded = record.superseded ?? [];
+    if (record.reports.length === 0 && record.events.length === 0 && superseded.length === 0) {
       await upsertProvider(this.db, record);
       return [];
     }
@@ -220,11 +224,26 @@ export class KyselyStore implements Store {
 
       for (const report of record.reports) await writeReport(trx, report);
 
+      // A comparison that stands again (its claim made anew) is no longer superseded; it was raised once already.
+      const ids = [...new Set(record.events.map((e) => e.id))];
+      for (let i = 0; i < ids.length; i += IN_LIST_CHUNK) {
+        await trx
+          .updateTable('events')
+          .set({ superseded_by: null })
+          .where('id', 'in', ids.slice(i, i + IN_LIST_CHUNK))
+          .where('superseded_by', 'is not', null)
+          .execute();
+      }
+      for (const s of superseded) {
+        await trx.updateTable('events').set({ superseded_by: s.by }).where('id', '=', s.id).where('superseded_by', 'is', null).execute();
+      }
+
       const inserted: ChangeEvent[] = [];
       for (const event of record.events) {
         const row = await trx
           .insertInto('events')
-          .values(eventToRow(event))
+          // A restatement alerts nobody: stored as planned, the outbox never picks it up.
+          .values({ ...eventToRow(event), alerts_planned_at: event.restates ? record.at : null })
           .onConflict((oc) => oc.column('id').doNothing())
           .returning('id')
           .executeTakeFirst();

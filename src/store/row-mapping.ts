@@ -99,6 +99,8 @@ export function eventToRow(event: ChangeEvent): Insertable<EventsTable> {
     file_id: event.fileId,
     summary: event.summary,
     backfill: event.backfill ? 1 : 0,
+    superseded_by: event.supersededBy ?? null,
+    restates: event.restates ?? null,
   };
 }
 
@@ -114,6 +116,9 @@ export function rowToEvent(row: Selectable<EventsTable>): ChangeEvent {
     fileId: row.file_id,
     summary: row.summary,
     backfill: row.backfill === 1,
+    // Only when set, so an event that stands reads as CONTRACT shows it.
+    ...(row.superseded_by !== null ? { supersededBy: row.superseded_by } : {}),
+    ...(row.restates !== null ? { restates: row.restates } : {}),
   };
 }
 

@@ -64,6 +64,10 @@ export interface EventsTable {
   backfill: number;
   /** When the event's alert messages were queued; null until then (backfill events stay null). */
   alerts_planned_at: string | null;
+  /** File id of a report that arrived later and came between the two this event compared; null while it stands. */
+  superseded_by: string | null;
+  /** Id of the superseded event whose news this one restates (it alerts nobody); null for news. */
+  restates: string | null;
 }
 
 /** Extracted text of a report: gzip of its pages joined by form feeds. */

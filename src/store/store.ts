@@ -58,7 +58,7 @@ export interface ProviderSummary extends ProviderRecord {
   latestGraded: { kind: ReportKind; inspectionStart: string; inspectionEnd: string | null; overall: Grade; fileId: string } | null;
   /** The newest inspection or visit of any kind. */
   lastInspection: { kind: ReportKind; inspectionStart: string; fileId: string } | null;
-  /** The newest rating, judgement or interim event (baseline history included). */
+  /** The rating, judgement or interim event of the newest inspection that moved (baseline history included; superseded ones left out). */
   lastChange: Pick<ChangeEvent, 'type' | 'at' | 'from' | 'to' | 'inspectionDate' | 'backfill'> | null;
 }
 
@@ -80,13 +80,24 @@ export interface EventFilter {
   urn?: string;
 }
 
+/** A stored event that no longer stands: a report that arrived later (`by`, its file id) came between the two it compared. */
+export interface EventSupersession {
+  id: string;
+  by: string;
+}
+
 /** Everything one scrape learnt, written in one transaction so a crash leaves all or nothing. */
 export interface ScrapeRecord {
   provider: ProviderInfo;
   /** Newly fetched (or re-parsed) reports; upserted by fileId. */
   reports: StoredReport[];
-  /** Candidate events; ids are deterministic, so ones already stored are skipped. */
+  /**
+   * Candidate events; ids are deterministic, so ones already stored are skipped (one stored as superseded
+   * stands again). One that `restates` another is stored with its alerts planned: it alerts nobody.
+   */
   events: ChangeEvent[];
+  /** Stored events this scrape's reports supersede (marked once; the first report to do so is kept). */
+  superseded?: readonly EventSupersession[];
   /** ISO timestamp of this scrape. */
   at: string;
   /**

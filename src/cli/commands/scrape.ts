@@ -43,7 +43,7 @@ export function registerScrape(program: Command, ctx: () => CliContext): void {
           (i) => `  ${i.inspectionStart ?? '?'}  ${i.kind.padEnd(26)} ${i.overall ? GRADE_LABEL[i.overall] : i.interimOutcome ? `${i.interimOutcome} effectiveness` : ''}`,
         ),
         result.events.length ? `${result.events.length} new events:` : 'no changes',
-        ...result.events.map((e) => `  ${e.type.padEnd(18)} ${e.summary}${e.backfill ? ' (baseline)' : ''}`),
+        ...result.events.map((e) => `  ${e.type.padEnd(18)} ${e.summary}${e.backfill ? ' (baseline)' : ''}${e.restates ? ' (told before)' : ''}`),
         ...(alerts && alerts.sent + alerts.deferred + alerts.givenUp > 0
           ? [`alerts: ${alerts.sent} sent${alerts.deferred ? `, ${alerts.deferred} to retry` : ''}${alerts.givenUp ? `, ${alerts.givenUp} undeliverable` : ''}`]
           : []),
