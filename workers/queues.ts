@@ -28,6 +28,19 @@ export const DIGEST_JOB = 'digest';
 export const OUTBOX_SCHEDULER_ID = 'alerts-outbox';
 export const DIGEST_SCHEDULER_ID = 'alerts-digest';
 
+/** Every job scheduler a daemon with the scheduler keeps in Redis, and the queue each lives on. */
+export const JOB_SCHEDULERS = [
+  { id: SWEEP_SCHEDULER_ID, queue: 'sweep' },
+  { id: OUTBOX_SCHEDULER_ID, queue: 'notify' },
+  { id: DIGEST_SCHEDULER_ID, queue: 'notify' },
+] as const;
+export type JobSchedulerId = (typeof JOB_SCHEDULERS)[number]['id'];
+
+/** When the last sweep tick started (ms since the epoch): written by the sweep worker, read by /health and /metrics. */
+export function lastSweepKey(prefix: string): string {
+  return `${prefix}:ofsted-last-sweep`;
+}
+
 /**
  * BullMQ runs jobs without a priority before any prioritized job, so every provider, record and report
  * job carries one: lower runs first, manual re-scrapes ahead of the sweep.

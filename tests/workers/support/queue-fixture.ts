@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Queue, type JobType } from 'bullmq';
 import { Redis } from 'ioredis';
-import { NOTIFY_JOB, NOTIFY_QUEUE, PROVIDER_QUEUE, REPORT_QUEUE, SWEEP_QUEUE } from '../../../workers/queues.js';
+import {
+  lastSweepKey,
+  NOTIFY_JOB,
+  NOTIFY_QUEUE,
+  PROVIDER_QUEUE,
+  REPORT_QUEUE,
+  SWEEP_QUEUE,
+} from '../../../workers/queues.js';
 
 /** A queue prefix no other test (or test run on a shared Redis) uses. */
 export function uniquePrefix(name: string): string {
@@ -27,7 +34,7 @@ export function inspectQueues(redisUrl: string, prefix: string) {
         await q.obliterate({ force: true }).catch(() => undefined);
         await q.close();
       }
-      await connection.del(`${prefix}:ofsted-politeness`).catch(() => undefined);
+      await connection.del(`${prefix}:ofsted-politeness`, lastSweepKey(prefix)).catch(() => undefined);
       connection.disconnect();
     },
   };
