@@ -143,6 +143,7 @@ export async function startDaemon(config: Config, logger: Logger, options: Daemo
         concurrency: config.WORKER_CONCURRENCY,
         lockMs: config.JOB_LOCK_MS,
         requestsPerSecond: config.REQUESTS_PER_SECOND,
+        stallRequeue: { perDay: config.STALL_REQUEUES_PER_DAY, delayMs: config.STALL_REQUEUE_DELAY_MS, retryEveryMs: config.SCHEDULER_CHECK_MS },
       },
     );
     cleanups.push(() => workers.close(config.SHUTDOWN_GRACE_MS));

@@ -7,6 +7,8 @@ import {
   NOTIFY_QUEUE,
   PROVIDER_QUEUE,
   REPORT_QUEUE,
+  stallRequeueCountKey,
+  stallRequeuePendingKey,
   SWEEP_QUEUE,
 } from '../../../workers/queues.js';
 
@@ -34,7 +36,9 @@ export function inspectQueues(redisUrl: string, prefix: string) {
         await q.obliterate({ force: true }).catch(() => undefined);
         await q.close();
       }
-      await connection.del(`${prefix}:ofsted-politeness`, lastSweepKey(prefix)).catch(() => undefined);
+      await connection.del(`${prefix}:ofsted-politeness`, lastSweepKey(prefix), stallRequeuePendingKey(prefix)).catch(() => undefined);
+      const counts = await connection.keys(`${stallRequeueCountKey(prefix, '*')}`).catch(() => []);
+      if (counts.length) await connection.del(...counts).catch(() => undefined);
       connection.disconnect();
     },
   };
