@@ -73,6 +73,21 @@ const ConfigSchema = z.object({
   DIGEST_SCHEDULE: z.string().default('0 7 * * *'),
   /** How often the daemon retries unsent messages and catches up on events not yet alerted, ms. @defaultValue 60000 */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /**
+   * How often a daemon that owns the schedule checks that its job schedulers are still in Redis (and
+   * re-creates any that are gone), and how often pending re-queues of stalled jobs are tried, ms. The
+   * check also runs whenever the Redis connection comes back. @defaultValue 60000
+   */
+  SCHEDULER_CHECK_MS: z.coerce.number().int().min(100).default(60_000),
+  /** How late the sweep's next tick may start before /health reports the sweep overdue, ms. @defaultValue 900000 (15 min) */
+  SWEEP_OVERDUE_MS: z.coerce.number().int().min(1_000).default(15 * 60_000),
+  /**
+   * Provider jobs queued again per URN per UTC day after one of its jobs was failed for stalling (its
+   * worker died three times); past this the URN waits for the next sweep. 0 turns re-queuing off. @defaultValue 3
+   */
+  STALL_REQUEUES_PER_DAY: z.coerce.number().int().min(0).max(100).default(3),
+  /** Delay before such a re-queued provider job starts, ms. @defaultValue 60000 */
+  STALL_REQUEUE_DELAY_MS: z.coerce.number().int().min(0).default(60_000),
   /** Attempts per message before it is given up as failed (backoff doubles from 30 s to 1 h). @defaultValue 30 */
   ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(30),
   /** First delay before an unsent message is tried again, ms; doubles each attempt up to an hour. @defaultValue 30000 */

@@ -28,6 +28,29 @@ export const DIGEST_JOB = 'digest';
 export const OUTBOX_SCHEDULER_ID = 'alerts-outbox';
 export const DIGEST_SCHEDULER_ID = 'alerts-digest';
 
+/** Every job scheduler a daemon with the scheduler keeps in Redis, and the queue each lives on. */
+export const JOB_SCHEDULERS = [
+  { id: SWEEP_SCHEDULER_ID, queue: 'sweep' },
+  { id: OUTBOX_SCHEDULER_ID, queue: 'notify' },
+  { id: DIGEST_SCHEDULER_ID, queue: 'notify' },
+] as const;
+export type JobSchedulerId = (typeof JOB_SCHEDULERS)[number]['id'];
+
+/** When the last sweep tick started (ms since the epoch): written by the sweep worker, read by /health and /metrics. */
+export function lastSweepKey(prefix: string): string {
+  return `${prefix}:ofsted-last-sweep`;
+}
+
+/** URN → provider job id still to be added after a job of the URN was failed for stalling. */
+export function stallRequeuePendingKey(prefix: string): string {
+  return `${prefix}:ofsted-stall-requeue`;
+}
+
+/** URN → provider jobs re-queued after stalls on one UTC day (`YYYY-MM-DD`). */
+export function stallRequeueCountKey(prefix: string, day: string): string {
+  return `${prefix}:ofsted-stall-requeues:${day}`;
+}
+
 /**
  * BullMQ runs jobs without a priority before any prioritized job, so every provider, record and report
  * job carries one: lower runs first, manual re-scrapes ahead of the sweep.
@@ -97,6 +120,11 @@ export function manualProviderJobId(urn: string): string {
 /** At most one provider job per URN is pending at a time (sweep or manual), so a URN is never scraped twice at once. */
 export function providerDeduplicationId(urn: string): string {
   return `provider_${idPart(urn)}`;
+}
+
+/** A provider job queued again after a job of the URN was failed for stalling: the day's n-th for the URN. */
+export function stallRequeueJobId(urn: string, day: string, n: number): string {
+  return `requeue_${idPart(urn)}_${idPart(day)}_${n}`;
 }
 
 /** The record job of a provider job: a child of it, and the parent of its report jobs. */

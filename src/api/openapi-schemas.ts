@@ -8,7 +8,9 @@ import type { ChangeEvent, Judgement, ParsedReport, StatutoryRequirement } from 
 import { EVENT_TYPES, GRADES, INTERIM_OUTCOMES, REPORT_KINDS } from '../ofsted/vocabulary.js';
 import type { HistoryEntry, ProviderRecord, WatchEntry } from '../store/store.js';
 import type { ManualScrape } from '../../workers/manual-scrape.js';
+import { JOB_SCHEDULERS } from '../../workers/queues.js';
 import type { JobView } from './job-view.js';
+import type { HealthAnswer } from './routes/health-routes.js';
 
 /** A JSON Schema (draft-07 keywords only, so fastify's own Ajv could compile it too) or an OpenAPI one. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -226,13 +228,28 @@ const manualScrape = objectOf<ManualScrape>('The provider job that will scrape t
 });
 
 const check = { type: 'string', enum: ['ok', 'unreachable'] };
-const health: JsonSchema = {
-  type: 'object',
-  description: 'Whether Redis and the database answered (within 2 s)',
-  additionalProperties: false,
-  required: ['redis', 'db'],
-  properties: { redis: check, db: check },
-};
+const schedulerCheck = { type: 'string', enum: ['ok', 'missing', 'unknown'] };
+const sweepHealth = objectOf<HealthAnswer['sweep']>('The watchlist sweep as Redis records it, whichever daemon runs it', {
+  status: {
+    type: 'string',
+    enum: ['ok', 'overdue', 'unscheduled', 'unknown'],
+    description: 'overdue: its due tick has not started within SWEEP_OVERDUE_MS (no worker took it); unscheduled: no sweep scheduler; unknown: Redis did not answer',
+  },
+  lastStartedAt: orNull(isoTimestamp('When the last sweep tick started; null when Redis holds no record of one')),
+  nextDueAt: orNull(isoTimestamp("When the sweep scheduler's next tick is due")),
+});
+const health: JsonSchema = objectOf<HealthAnswer>('Whether Redis and the database answered (within 2 s) and the job schedulers are in place', {
+  redis: check,
+  db: check,
+  schedulers: {
+    type: 'object',
+    description: 'Each job scheduler (in Redis, shared by every daemon): missing means nothing it drives will run until a daemon with the scheduler re-creates it',
+    additionalProperties: false,
+    required: JOB_SCHEDULERS.map((s) => s.id),
+    properties: Object.fromEntries(JOB_SCHEDULERS.map((s) => [s.id, schedulerCheck])),
+  },
+  sweep: sweepHealth,
+});
 
 const errorBody: JsonSchema = {
   type: 'object',
@@ -286,16 +303,17 @@ export const ROUTE_SCHEMAS = {
   getHealth: {
     tags: ['operations'],
     summary: 'Health check',
-    description: 'Pings Redis and the database. For probes: answers within a few seconds even when one hangs.',
+    description:
+      'Pings Redis and the database and reads the job schedulers from Redis. For probes: answers within a few seconds even when one hangs.',
     response: {
-      200: { description: 'Both answered', ...ref('Health') },
-      503: { description: 'One or both did not answer', ...ref('Health') },
+      200: { description: 'Both answered, every job scheduler is in place and the sweep is on time', ...ref('Health') },
+      503: { description: 'Redis or the database did not answer, a job scheduler is missing, or the sweep is overdue', ...ref('Health') },
     },
   },
   getMetrics: {
     tags: ['operations'],
     summary: 'Prometheus metrics',
-    description: 'Prometheus text exposition: job counts per queue and state, fetch latency, parse failures, events by type, process metrics.',
+    description: 'Prometheus text exposition: job counts per queue and state, job schedulers present, seconds since the last sweep started, fetch latency, parse failures, events by type, process metrics.',
     response: {
       200: {
         description: 'Metrics in the Prometheus text format',

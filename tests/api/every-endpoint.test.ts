@@ -144,10 +144,11 @@ describe('every endpoint, with the token set', () => {
   });
   after(() => fx?.close());
 
-  it('GET /health answers 200 with redis and db ok', async () => {
+  it('GET /health answers 200 with redis and db ok and every job scheduler in place', async () => {
     const answer = await call('GET', '/health');
     assert.equal(answer.status, 200);
-    assert.deepEqual(answer.body, { redis: 'ok', db: 'ok' });
+    assert.deepEqual([answer.body.redis, answer.body.db, answer.body.sweep.status], ['ok', 'ok', 'ok']);
+    assert.deepEqual(Object.values(answer.body.schedulers), ['ok', 'ok', 'ok']);
   });
 
   it('GET /metrics answers Prometheus text', async () => {
@@ -363,7 +364,7 @@ describe('every state-changing endpoint, with API_TOKEN unset', () => {
     await fx.store.close();
     const answer = await call('GET', '/health');
     assert.equal(answer.status, 503);
-    assert.deepEqual(answer.body, { redis: 'ok', db: 'unreachable' });
+    assert.deepEqual([answer.body.redis, answer.body.db], ['ok', 'unreachable']);
   });
 });
 
