@@ -43,6 +43,15 @@ const ConfigSchema = z.object({
   FETCH_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   /** First retry delay, ms; doubles each attempt, with jitter. @defaultValue 1000 */
   FETCH_BACKOFF_MS: z.coerce.number().int().min(0).default(1_000),
+  /** Delay before a report that could not be fetched or read is tried again, ms; doubles with each failure in a row. @defaultValue 900000 (15 min) */
+  REPORT_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).default(15 * 60 * 1000),
+  /** Longest delay between two tries of an unread report, ms. @defaultValue 86400000 (a day) */
+  REPORT_RETRY_MAX_MS: z.coerce.number().int().min(0).default(24 * 60 * 60 * 1000),
+  /**
+   * Failures in a row of one report before it raises scrape-failed; the same bytes judged unreadable this many
+   * times are not tried again until the parser version changes. @defaultValue 3
+   */
+  REPORT_RETRY_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
   /** Largest report PDF accepted, bytes; real reports are 0.1-2 MB. @defaultValue 26214400 (25 MB) */
   MAX_PDF_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   /** PDF text reader: pdftotext (poppler), pdf-parse (pdf.js), or auto = pdftotext when installed. @defaultValue auto */

@@ -1,4 +1,4 @@
-import type { ProviderListing, ReportLink, StoredReportJson } from './job-types.js';
+import type { FreshReport, ProviderListing, StoredReportJson } from './job-types.js';
 
 // Queue names, job names, payloads and job ids shared by the scheduler, the processors, the CLI and the
 // HTTP API. BullMQ job ids may not contain ':', so ids are built from URN and fileId with '-' and '_' only.
@@ -78,7 +78,10 @@ export interface RecordJobData {
 
 export interface ReportJobData {
   urn: string;
-  link: ReportLink;
+  /** The report to fetch; `previous` when it is a stored unread one being tried again. */
+  link: FreshReport;
+  /** Part of the provider's baseline, which is stored whole or not at all. Absent on jobs queued before retries existed. */
+  baseline?: boolean;
 }
 
 export interface NotifyJobData {
@@ -135,6 +138,15 @@ export function recordJobId(providerJobId: string): string {
 /** Report job id: a report found twice (two sweeps, two daemons) is processed once. */
 export function reportJobId(urn: string, fileId: string): string {
   return `report_${idPart(urn)}_${idPart(fileId)}`;
+}
+
+/**
+ * Provider job id for reports due for another try: one per URN and due time (or parser version), so a tick
+ * that finds the same due report again adds nothing, and a try whose page fetch failed is not repeated
+ * every tick (the next sweep reads the provider anyway).
+ */
+export function retryProviderJobId(urn: string, due: string): string {
+  return `retry_${idPart(urn)}_${idPart(due)}`;
 }
 
 /** Notify job id: one per event, so an event recorded by a retried job is handed on once. */

@@ -54,6 +54,7 @@ import type {
   ProviderRecord,
   ProviderSummary,
   ReferenceSnapshot,
+  ReportState,
   ScrapeRecord,
   SnapshotData,
   SnapshotOutcome,
@@ -188,6 +189,44 @@ export class KyselyStore implements Store {
   async listReportFileIds(urn: string): Promise<string[]> {
     const rows = await this.db.selectFrom('reports').select('file_id').where('urn', '=', urn).execute();
     return rows.map((r) => r.file_id);
+  }
+
+  async listReportStates(urn: string): Promise<ReportState[]> {
+    const rows = await this.db
+      .selectFrom('reports')
+      .select(['file_id', 'status', 'failure', 'attempts', 'retry_at', 'sha256', 'parser_version', 'backfill'])
+      .where('urn', '=', urn)
+      .execute();
+    return rows.map((r) => ({
+      fileId: r.file_id,
+      parsed: r.status === 'parsed',
+      failure: r.failure,
+      attempts: r.attempts,
+      retryAt: r.retry_at,
+      sha256: r.sha256,
+      parserVersion: r.parser_version,
+      backfill: r.backfill === 1,
+    }));
+  }
+
+  async listReportRetriesDue(o: { now: string; parserVersion: string; limit: number }): Promise<{ urn: string; retryAt: string | null }[]> {
+    const rows = await this.db
+      .selectFrom('reports')
+      .innerJoin('watchlist', 'watchlist.urn', 'reports.urn')
+      .select((eb) => ['reports.urn', eb.fn.min('reports.retry_at').as('retry_at')])
+      .where('reports.status', '=', 'failed')
+      .where((eb) =>
+        eb.or([
+          eb('reports.retry_at', '<=', o.now),
+          eb.and([eb('reports.failure', '=', 'unreadable'), eb('reports.retry_at', 'is', null), eb('reports.parser_version', '<>', o.parserVersion)]),
+        ]),
+      )
+      .groupBy('reports.urn')
+      .orderBy('retry_at', (ob) => ob.asc().nullsLast())
+      .orderBy('reports.urn')
+      .limit(o.limit)
+      .execute();
+    return rows.map((r) => ({ urn: r.urn, retryAt: r.retry_at ?? null }));
   }
 
   async getReport(fileId: string): Promise<StoredReport | null> {

@@ -59,6 +59,11 @@ export function reportToRow(report: StoredReport): Insertable<ReportsTable> {
     overall: parsed?.overall ?? null,
     interim_outcome: parsed?.interimOutcome ?? null,
     fetched_at: report.fetchedAt,
+    // A report that was read has nothing left to retry.
+    failure: parsed ? null : (report.failure ?? null),
+    attempts: parsed ? 0 : (report.attempts ?? 0),
+    retry_at: parsed ? null : (report.retryAt ?? null),
+    backfill: report.backfill ? 1 : 0,
   };
 }
 
@@ -74,6 +79,10 @@ export function rowToReport(row: Selectable<ReportsTable>): StoredReport {
     parsed: row.status === 'parsed' && row.parsed_json !== null ? (JSON.parse(row.parsed_json) as ParsedReport) : null,
     error: row.error,
     fetchedAt: row.fetched_at,
+    failure: row.failure,
+    attempts: row.attempts,
+    retryAt: row.retry_at,
+    backfill: row.backfill === 1,
   };
 }
 

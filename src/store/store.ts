@@ -21,6 +21,16 @@ export interface ProviderRecord extends ProviderInfo {
   closedAt: string | null;
 }
 
+/**
+ * Why a report is stored unread, which decides what happens next (src/monitor/report-retry.ts):
+ * - `transport`: what arrived was not the report whole (an HTML page, a truncated PDF, an off-host redirect,
+ *   a 5xx or a 404): tried again later, without limit; never a verdict on the report.
+ * - `unreadable`: the bytes themselves could not be read: tried again until the same bytes have failed with
+ *   one parser version a set number of times, then again only under a new parser version.
+ * - `withdrawn`: Ofsted has withdrawn it; never tried again.
+ */
+export type ReportFailure = 'transport' | 'unreadable' | 'withdrawn';
+
 /** One report file as stored. A report is identified by its fileId; an amended report has a new one. */
 export interface StoredReport {
   fileId: string;
@@ -42,6 +52,27 @@ export interface StoredReport {
    * re-derive it later; list and get methods leave it out (read it with getReportPages).
    */
   pages?: string[] | null;
+  /** Why it is unread; null (or absent) when it was read, and on failed reports stored before retries existed. */
+  failure?: ReportFailure | null;
+  /** Failed attempts in a row (for `unreadable`: of these bytes, by this parser version); 0 once read. @defaultValue 0 */
+  attempts?: number;
+  /** ISO time it is next tried; null when it is not (read, withdrawn, or given up). @defaultValue null */
+  retryAt?: string | null;
+  /** It came in its provider's baseline: whatever it raises once it is finally read is history. @defaultValue false */
+  backfill?: boolean;
+}
+
+/** Where a stored report stands, without its reading: what a scrape needs to decide what to fetch. */
+export interface ReportState {
+  fileId: string;
+  /** True when it was read. */
+  parsed: boolean;
+  failure: ReportFailure | null;
+  attempts: number;
+  retryAt: string | null;
+  sha256: string | null;
+  parserVersion: string;
+  backfill: boolean;
 }
 
 /** One entry of `history`: an inspection's parsed report plus where it came from. */
@@ -170,8 +201,16 @@ export interface Store {
   /** Every stored report of a provider (parsed or not), oldest publication first. */
   listReports(urn: string): Promise<StoredReport[]>;
   getReport(fileId: string): Promise<StoredReport | null>;
-  /** Just the fileIds stored for a provider: what a sweep needs to tell new reports from known ones. */
+  /** Just the fileIds stored for a provider. */
   listReportFileIds(urn: string): Promise<string[]>;
+  /** Where each stored report of a provider stands: what a scrape needs to tell what to fetch. */
+  listReportStates(urn: string): Promise<ReportState[]>;
+  /**
+   * Watched providers with an unread report due to be tried again at `now`: its retry time has come, or it
+   * was given up as unreadable by a parser version other than `parserVersion`. `retryAt` is the earliest
+   * retry time due (null when only a new parser version makes it due). At most `limit`, earliest first.
+   */
+  listReportRetriesDue(o: { now: string; parserVersion: string; limit: number }): Promise<{ urn: string; retryAt: string | null }[]>;
 
   /**
    * Stored inspections, oldest first: one per (urn, kind, inspectionStart), each the newest

@@ -15,5 +15,6 @@ export const faultSchema: z.ZodType<Fault> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('slow'), ms: z.number().int().min(0).max(600_000) }),
   z.object({ kind: z.literal('html-as-pdf') }),
   z.object({ kind: z.literal('truncated-pdf') }),
+  z.object({ kind: z.literal('scanned-pdf') }),
   z.object({ kind: z.literal('huge'), bytes: z.number().int().min(1).max(2 * 1024 * 1024 * 1024) }),
 ]) as z.ZodType<Fault>;

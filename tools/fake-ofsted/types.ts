@@ -23,6 +23,8 @@ export interface FakeOfstedOptions {
  * - `slow`: wait `ms` before answering.
  * - `html-as-pdf` (files only): an HTML error page served with Content-Type application/pdf.
  * - `truncated-pdf` (files only): the first half of the real PDF bytes.
+ * - `scanned-pdf` (files only): a well-formed PDF with no text layer, as a scanned report is; the same
+ *   bytes every time (a report no reader can read, however often it is fetched).
  * - `huge` (files only): a PDF-looking body of `bytes` bytes (with Content-Length).
  */
 export type Fault =
@@ -33,6 +35,7 @@ export type Fault =
   | { kind: 'slow'; ms: number }
   | { kind: 'html-as-pdf' }
   | { kind: 'truncated-pdf' }
+  | { kind: 'scanned-pdf' }
   | { kind: 'huge'; bytes: number };
 
 export type FaultTarget = { urn: string } | { fileId: string };
