@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ChangeEvent } from '../ofsted/types.js';
 import { GRADE_RANK, GRADES, type EventType, type Grade, type ReportKind } from '../ofsted/vocabulary.js';
 import { normaliseSince, rowToEvent, rowToProvider, toHistoryEntry } from './row-mapping.js';
@@ -295,43 +295,30 @@ export function textPattern(text: string): string {
 }
 
 /** Worst grade first: GRADE_RANK as SQL, ungraded (and grades with no rank) last. */
-function gradeOrder(column: string) {
+function gradeOrder(grade: RawBuilder<string | null>) {
   const ranked = GRADES.filter((g) => GRADE_RANK[g] !== null);
   const cases = ranked.map((g) => sql`when ${g} then ${GRADE_RANK[g]}`);
-  return sql<number>`case ${sql.ref(column)} ${sql.join(cases, sql` `)} else 1000 end`;
+  return sql<number>`case ${grade} ${sql.join(cases, sql` `)} else 1000 end`;
 }
+
+/** The overall grade of a watched provider's newest graded inspection (as providerSummaries reads it). */
+const latestGrade = sql<string | null>`(select r.overall from inspections i inner join reports r on r.file_id = i.file_id
+  where i.urn = w.urn and r.overall is not null order by i.inspection_start desc, i.kind desc limit 1)`;
+/** The start of a watched provider's newest inspection of any kind. */
+const lastInspected = sql<string | null>`(select max(i.inspection_start) from inspections i where i.urn = w.urn)`;
 
 /**
  * One page of the watched providers, filtered and sorted in SQL, with what the dashboard shows of each.
- * The newest graded inspection per provider (for the grade filter and sort) is one window query over
- * the graded inspections, run only when asked for.
+ * The grade filter and the grade and date sorts read each watched provider's newest inspection through
+ * an index (inspections_urn_start): one seek per provider, run only when asked for.
  */
 export async function watchedProviderSummaries(db: Db, q: WatchedProviderQuery): Promise<ProviderSummaryPage> {
-  const needsGrade = q.grade !== undefined || q.sort === 'grade';
-  const needsInspected = q.sort === 'inspected';
-  const latestGraded = db
-    .selectFrom(
-      db
-        .selectFrom('inspections')
-        .innerJoin('reports', 'reports.file_id', 'inspections.file_id')
-        .where('reports.overall', 'is not', null)
-        .select([
-          'inspections.urn as urn',
-          'reports.overall as overall',
-          sql<number>`row_number() over (partition by inspections.urn order by inspections.inspection_start desc, inspections.kind desc)`.as('rn'),
-        ])
-        .as('ranked'),
-    )
-    .select(['ranked.urn', 'ranked.overall'])
-    .where('ranked.rn', '=', 1);
-  const lastInspected = db.selectFrom('inspections').select(['urn', (eb) => eb.fn.max('inspection_start').as('last_start')]).groupBy('urn');
-
-  const base = () => {
-    let query = db
-      .selectFrom('watchlist as w')
-      .leftJoin('providers as p', 'p.urn', 'w.urn')
-      .$if(needsGrade, (qb) => qb.leftJoin(latestGraded.as('g'), 'g.urn', 'w.urn'))
-      .$if(needsInspected, (qb) => qb.leftJoin(lastInspected.as('li'), 'li.urn', 'w.urn'));
+  const filtered = () => {
+    const joined = db.selectFrom('watchlist as w').leftJoin('providers as p', 'p.urn', 'w.urn');
+    // Providers are joined only when a filter or the sort reads them, so a plain page or count walks the
+    // watchlist's own index. Without the join no clause below names `p` (needsProvider says when they do).
+    const needsProvider = q.text !== undefined || q.owners !== undefined || q.localAuthorities !== undefined || q.sort === 'name';
+    let query = needsProvider ? joined : (db.selectFrom('watchlist as w') as unknown as typeof joined);
     if (q.text) {
       const pattern = textPattern(q.text);
       query = query.where((eb) =>
@@ -347,28 +334,40 @@ export async function watchedProviderSummaries(db: Db, q: WatchedProviderQuery):
     if (q.localAuthorities !== undefined) {
       query = q.localAuthorities.length ? query.where('p.local_authority', 'in', [...q.localAuthorities]) : query.where(sql<SqlBool>`1 = 0`);
     }
-    if (q.grade === 'none') query = query.where(sql.ref('g.overall'), 'is', null);
-    else if (q.grade !== undefined) query = query.where(sql.ref('g.overall'), '=', q.grade);
+    if (q.grade === 'none') query = query.where(sql<SqlBool>`${latestGrade} is null`);
+    else if (q.grade !== undefined) query = query.where(sql<SqlBool>`${latestGrade} = ${q.grade}`);
     return query;
   };
 
-  const counted = await base().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
-  const total = Number(counted.n);
-  let page = base().select('w.urn as urn');
+  // When every watched provider has to be looked at anyway (a per-row filter or sort), the total comes
+  // from the same pass (a window count); otherwise a plain count is cheaper than that pass.
+  const wholePass = q.grade !== undefined || q.text !== undefined || q.sort !== 'urn';
+  let total = 0;
+  if (!wholePass) {
+    total = Number((await filtered().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+    if (total === 0 || q.offset >= total) return { total, items: [] };
+  }
+  let page = filtered()
+    .select('w.urn as urn')
+    .$if(wholePass, (qb) => qb.select(sql<number | string>`count(*) over ()`.as('total')));
   switch (q.sort) {
     case 'name':
       page = page.orderBy(sql`case when p.name is null then 1 else 0 end`).orderBy(sql`lower(p.name)`).orderBy('p.name');
       break;
     case 'grade':
-      page = page.orderBy(gradeOrder('g.overall'));
+      page = page.orderBy(gradeOrder(latestGrade));
       break;
     case 'inspected':
-      page = page.orderBy(sql`coalesce(li.last_start, '')`, 'desc');
+      page = page.orderBy(sql`coalesce(${lastInspected}, '')`, 'desc');
       break;
     case 'urn':
       break;
   }
   const rows = await page.orderBy('w.urn').limit(q.limit).offset(q.offset).execute();
+  if (wholePass) {
+    // A page past the end has no row to carry the total.
+    total = rows.length ? Number(rows[0]!.total ?? 0) : Number((await filtered().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+  }
   const summaries = new Map((await providerSummaries(db, rows.map((r) => r.urn))).map((s) => [s.urn, s]));
   return { total, items: rows.map((r) => summaries.get(r.urn)!).filter(Boolean) };
 }
