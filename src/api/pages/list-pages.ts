@@ -149,8 +149,10 @@ export function registerListPages(app: FastifyInstance, deps: Deps): void {
     const filter = watchlistFilterFrom(request.query);
     const [watched, owners, localAuthorities, grades] = await Promise.all([
       store.countWatched(),
-      store.listNames('owner', { watchedOnly: true }),
-      store.listNames('localAuthority', { watchedOnly: true }),
+      // Every stored provider's names, read from their indexes: a provider no longer watched may add a
+      // choice that matches nothing, which costs less than a join with the watchlist on every request.
+      store.listNames('owner'),
+      store.listNames('localAuthority'),
       store.listStoredGrades(),
     ]);
     const names: WatchlistNames = { owners, localAuthorities };

@@ -45,7 +45,7 @@ export function spellingsOf(stored: readonly string[], wanted: string): string[]
   return stored.filter((name) => sameName(name, wanted));
 }
 
-/** The names of watched providers' owners and local authorities, as the store spells them. */
+/** The names of stored providers' owners and local authorities, as the store spells them. */
 export interface WatchlistNames {
   owners: readonly string[];
   localAuthorities: readonly string[];
@@ -73,7 +73,7 @@ export interface WatchlistChoices {
 }
 
 /**
- * The choices: watched providers' owners and local authorities (one entry per name however it is spelt,
+ * The choices: stored providers' owners and local authorities (one entry per name however it is spelt,
  * the first spelling in sort order standing for the rest), and the grades stored reports give.
  */
 export function watchlistChoices(names: WatchlistNames, storedGrades: readonly Grade[]): WatchlistChoices {
