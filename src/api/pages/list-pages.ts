@@ -7,6 +7,7 @@ import type { ApiDeps } from '../api-deps.js';
 import { EMPTY_EVENTS, renderEventsPage, type EventsSlice } from './events-page.js';
 import { eventsFilterFrom, eventsStoreFilter, type EventsFilter } from './events-filter.js';
 import { FEED_LIMIT, feedItem, tagUri } from './feed-items.js';
+import { keptFor } from './kept-for.js';
 import { ATOM_CONTENT_TYPE, atomFeed, RSS_CONTENT_TYPE, rssFeed, type FeedMeta } from './feeds.js';
 import { csvFilename, historyCsvChunks, judgementColumns, type ProviderHistory } from './history-csv.js';
 import type { PageOptions } from './layout.js';
@@ -22,6 +23,9 @@ type Deps = Pick<ApiDeps, 'store' | 'config'>;
 type FeedFormat = 'atom' | 'rss';
 
 const FORMATS: readonly FeedFormat[] = ['atom', 'rss'];
+
+/** How long the watchlist form's choices (and the owner and LA spellings its filters use) are kept. */
+const CHOICES_TTL_MS = 10_000;
 
 /** Providers read at once for a CSV export: one query for their histories, a few ms of work between yields. */
 const CSV_BATCH = 50;
@@ -145,18 +149,17 @@ export function registerListPages(app: FastifyInstance, deps: Deps): void {
   const baseUrl = publicUrl(config);
   const overallFeeds = feedLinks('/feeds/events', 'All events');
 
+  // Every stored provider's names, from their indexes (a provider no longer watched may add a choice that
+  // matches nothing, which costs less than a join with the watchlist), kept a few seconds.
+  const watchlistForm = keptFor(CHOICES_TTL_MS, async () => {
+    const [owners, localAuthorities, grades] = await Promise.all([store.listNames('owner'), store.listNames('localAuthority'), store.listStoredGrades()]);
+    const names: WatchlistNames = { owners, localAuthorities };
+    return { names, choices: watchlistChoices(names, grades) };
+  });
+
   app.get('/', async (request, reply) => {
     const filter = watchlistFilterFrom(request.query);
-    const [watched, owners, localAuthorities, grades] = await Promise.all([
-      store.countWatched(),
-      // Every stored provider's names, read from their indexes: a provider no longer watched may add a
-      // choice that matches nothing, which costs less than a join with the watchlist on every request.
-      store.listNames('owner'),
-      store.listNames('localAuthority'),
-      store.listStoredGrades(),
-    ]);
-    const names: WatchlistNames = { owners, localAuthorities };
-    const choices = watchlistChoices(names, grades);
+    const [watched, { names, choices }] = await Promise.all([store.countWatched(), watchlistForm()]);
     let page = Math.max(1, filter.page);
     let found = await store.watchedProviderSummaries(watchlistQuery(filter, names, (page - 1) * PAGE_SIZE, PAGE_SIZE));
     // A page past the end shows the last one.
