@@ -36,6 +36,11 @@ export interface DaemonOptions {
   api?: boolean;
   /** Upsert the job schedulers (sweep, outbox, digest) and keep them in Redis. @defaultValue true */
   scheduler?: boolean;
+  /**
+   * Run the queue workers. Off, the process serves the API (and scheduler) only, so a slow request can
+   * never hold up a job's lock renewal: worker processes do the work. @defaultValue true
+   */
+  workers?: boolean;
   /** Starts the API; @defaultValue src/api's startApi, loaded on first use */
   startApi?: ApiStarter;
   /** Where a local redis-server keeps its data when one is started. @defaultValue ./data/redis */
@@ -126,7 +131,8 @@ export async function startDaemon(config: Config, logger: Logger, options: Daemo
 
     const lag = new EventLoopLag();
     cleanups.push(async () => lag.stop());
-    const workers: RunningWorkers = startWorkers(
+    // --no-workers: nothing here takes jobs, so there is nothing to close either.
+    const workers: RunningWorkers = options.workers === false ? { workers: [], close: async () => ({ closedCleanly: true }) } : startWorkers(
       {
         store,
         source,
@@ -161,7 +167,7 @@ export async function startDaemon(config: Config, logger: Logger, options: Daemo
         redis: redactRedisUrl(redis.url),
         prefix: config.QUEUE_PREFIX,
         schedule: options.scheduler !== false ? config.SCRAPE_SCHEDULE : null,
-        concurrency: config.WORKER_CONCURRENCY,
+        concurrency: options.workers === false ? 0 : config.WORKER_CONCURRENCY,
         requestsPerSecond: config.REQUESTS_PER_SECOND,
         api: apiUrl,
       },

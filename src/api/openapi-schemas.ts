@@ -11,6 +11,7 @@ import type { ManualScrape } from '../../workers/manual-scrape.js';
 import { JOB_SCHEDULERS } from '../../workers/queues.js';
 import type { JobView } from './job-view.js';
 import type { HealthAnswer } from './routes/health-routes.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
 
 /** A JSON Schema (draft-07 keywords only, so fastify's own Ajv could compile it too) or an OpenAPI one. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -298,6 +299,24 @@ const urnParams: JsonSchema = {
 
 const arrayOf = (id: SchemaId, description: string): JsonSchema => ({ type: 'array', description, items: ref(id) });
 
+// Lists answer a page at a time (src/api/paging.ts): the body keeps its shape, the next page is in headers.
+const PAGING_PARAMS = {
+  limit: {
+    type: 'integer',
+    minimum: 1,
+    default: DEFAULT_PAGE_SIZE,
+    description: `Items per page; at most ${MAX_PAGE_SIZE} are given, whatever is asked`,
+  },
+  cursor: text('Where the page starts: the X-Next-Cursor (or the Link rel="next") of the page before; leave it out for the first page'),
+};
+const PAGE_HEADERS = {
+  link: { type: 'string', description: 'The next page: `</path?...&cursor=...>; rel="next"`; absent on the last page' },
+  'x-next-cursor': { type: 'string', description: 'The `cursor` of the next page; absent on the last page' },
+};
+const BAD_PAGE = 'a limit that is not a whole number from 1, a cursor this list did not give out, or either given twice';
+/** A 200 answering one page of a list. */
+const pageOf = (id: SchemaId, description: string): JsonSchema => ({ ...arrayOf(id, description), headers: PAGE_HEADERS });
+
 /** The `schema` option of each JSON route, by route. */
 export const ROUTE_SCHEMAS = {
   getHealth: {
@@ -324,8 +343,12 @@ export const ROUTE_SCHEMAS = {
   listProviders: {
     tags: ['providers'],
     summary: 'List stored providers',
-    description: 'Every provider scraped so far, as `providers --json` prints them.',
-    response: { 200: arrayOf('Provider', 'Stored providers') },
+    description: 'The providers scraped so far, in URN order, a page at a time: follow `Link` rel="next" (or pass `X-Next-Cursor` as `cursor`) until it is absent.',
+    querystring: { type: 'object', additionalProperties: false, properties: PAGING_PARAMS },
+    response: {
+      200: pageOf('Provider', 'One page of stored providers'),
+      400: { description: `Paging: ${BAD_PAGE}`, ...ref('Error') },
+    },
   },
   getProvider: {
     tags: ['providers'],
@@ -364,18 +387,20 @@ export const ROUTE_SCHEMAS = {
   listEvents: {
     tags: ['events'],
     summary: 'Change events',
-    description: 'Stored change events, oldest first, as `events --json` prints them.',
+    description:
+      'Stored change events, oldest first, as `events --json` prints them, a page at a time: follow `Link` rel="next" (or pass `X-Next-Cursor` as `cursor`) until it is absent. Events stored while you walk come on later pages, none twice.',
     querystring: {
       type: 'object',
       additionalProperties: false,
       properties: {
         since: text('Only events raised at or after this ISO date or timestamp', { examples: ['2019-10-01'] }),
         urn: text(`Only events of this provider. ${URN_DESCRIPTION}`, { examples: [URN_EXAMPLE] }),
+        ...PAGING_PARAMS,
       },
     },
     response: {
-      200: arrayOf('ChangeEvent', 'Events, oldest first'),
-      400: { description: 'since is not an ISO date, urn is not a URN, or a parameter is given twice', ...ref('Error') },
+      200: pageOf('ChangeEvent', 'One page of events, oldest first'),
+      400: { description: `since is not an ISO date, urn is not a URN, a parameter is given twice, or paging: ${BAD_PAGE}`, ...ref('Error') },
     },
   },
   getJob: {
@@ -396,8 +421,12 @@ export const ROUTE_SCHEMAS = {
   listWatchlist: {
     tags: ['watchlist'],
     summary: 'The watchlist',
-    description: 'The URNs the daemon sweeps.',
-    response: { 200: arrayOf('WatchEntry', 'Watched URNs') },
+    description: 'The URNs the daemon sweeps, in the order they were added, a page at a time (`Link` rel="next", `X-Next-Cursor`).',
+    querystring: { type: 'object', additionalProperties: false, properties: PAGING_PARAMS },
+    response: {
+      200: pageOf('WatchEntry', 'One page of watched URNs'),
+      400: { description: `Paging: ${BAD_PAGE}`, ...ref('Error') },
+    },
   },
   addToWatchlist: {
     tags: ['watchlist'],

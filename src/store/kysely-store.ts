@@ -30,6 +30,7 @@ import {
   subscriptionToRow,
   type ScrapeOutcome,
 } from './alerts-row-mapping.js';
+import * as lists from './list-queries.js';
 import { migrationProvider, type SqlDialect } from './migrations/index.js';
 import {
   eventToRow,
@@ -48,11 +49,15 @@ import {
 import type { Database } from './schema.js';
 import type {
   EventFilter,
+  EventListFilter,
+  EventPageQuery,
   HistoryEntry,
+  KeyedEvent,
   MessageFilter,
   NewReferenceSnapshot,
   ProviderRecord,
   ProviderSummary,
+  ProviderSummaryPage,
   ReferenceSnapshot,
   ReportState,
   ScrapeRecord,
@@ -61,10 +66,8 @@ import type {
   Store,
   StoredReport,
   WatchEntry,
+  WatchedProviderQuery,
 } from './store.js';
-
-/** The events that say how a provider's rating moved, for the dashboard's "last change". */
-const SUMMARY_CHANGE_TYPES: EventType[] = ['rating-declined', 'rating-improved', 'judgement-declined', 'judgement-improved', 'interim-declined'];
 
 export interface KyselyStoreOptions {
   /** Clock for watchlist timestamps. @defaultValue () => new Date() */
@@ -117,47 +120,7 @@ export class KyselyStore implements Store {
   }
 
   async listProviderSummaries(): Promise<ProviderSummary[]> {
-    const [providers, watched, inspections, changes] = await Promise.all([
-      this.db.selectFrom('providers').selectAll().orderBy('urn').execute(),
-      this.db.selectFrom('watchlist').select('urn').execute(),
-      this.db
-        .selectFrom('inspections')
-        .innerJoin('reports', 'reports.file_id', 'inspections.file_id')
-        .select(['inspections.urn', 'inspections.kind', 'inspections.inspection_start', 'reports.inspection_end', 'reports.overall', 'reports.file_id'])
-        .orderBy('inspections.inspection_start')
-        .execute(),
-      this.db
-        .selectFrom('events')
-        .select(['urn', 'type', 'at', 'from_value', 'to_value', 'inspection_date', 'backfill'])
-        .where('type', 'in', SUMMARY_CHANGE_TYPES)
-        .where('superseded_by', 'is', null)
-        // The move of the newest inspection, even when an older report arrived after it.
-        .orderBy('inspection_date', (ob) => ob.asc().nullsFirst())
-        .orderBy('seq')
-        .execute(),
-    ]);
-    const watchedUrns = new Set(watched.map((w) => w.urn));
-    const byUrn = new Map<string, ProviderSummary>();
-    const blank = (urn: string): ProviderSummary => ({
-      urn, name: null, category: '', providerType: null, localAuthority: null, owner: null, url: '',
-      firstScrapedAt: null, lastScrapedAt: null, closedAt: null,
-      watched: watchedUrns.has(urn), latestGraded: null, lastInspection: null, lastChange: null,
-    });
-    for (const row of providers) byUrn.set(row.urn, { ...blank(row.urn), ...rowToProvider(row) });
-    for (const urn of watchedUrns) if (!byUrn.has(urn)) byUrn.set(urn, blank(urn));
-    // Rows come oldest first, so the last one seen wins.
-    for (const r of inspections) {
-      const s = byUrn.get(r.urn);
-      if (!s) continue;
-      const kind = r.kind as ReportKind;
-      s.lastInspection = { kind, inspectionStart: r.inspection_start, fileId: r.file_id };
-      if (r.overall) s.latestGraded = { kind, inspectionStart: r.inspection_start, inspectionEnd: r.inspection_end, overall: r.overall as Grade, fileId: r.file_id };
-    }
-    for (const e of changes) {
-      const s = byUrn.get(e.urn);
-      if (s) s.lastChange = { type: e.type as EventType, at: e.at, from: e.from_value, to: e.to_value, inspectionDate: e.inspection_date, backfill: e.backfill === 1 };
-    }
-    return [...byUrn.values()].sort((a, b) => a.urn.localeCompare(b.urn));
+    return lists.providerSummaries(this.db, null);
   }
 
   async getProvider(urn: string): Promise<ProviderRecord | null> {
@@ -674,6 +637,72 @@ export class KyselyStore implements Store {
       .where('reconciled_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  // --- Bounded reads for the HTTP API (list-queries.ts) ---------------------------------------------
+
+  pageEvents(query: EventPageQuery): Promise<KeyedEvent[]> {
+    return lists.pageEvents(this.db, query);
+  }
+
+  countEvents(filter: EventListFilter): Promise<number> {
+    return lists.countEvents(this.db, filter);
+  }
+
+  pageProviders(query: { afterUrn?: string; limit: number }): Promise<ProviderRecord[]> {
+    return lists.pageProviders(this.db, query);
+  }
+
+  getProviders(urns: readonly string[]): Promise<Map<string, ProviderRecord>> {
+    return lists.providersOf(this.db, urns);
+  }
+
+  providersNamed(field: 'owner' | 'localAuthority', spellings: readonly string[]): Promise<ProviderRecord[]> {
+    return lists.providersNamed(this.db, field, spellings);
+  }
+
+  listNames(field: 'owner' | 'localAuthority', options: { watchedOnly?: boolean } = {}): Promise<string[]> {
+    return lists.names(this.db, field, options);
+  }
+
+  listStoredGrades(): Promise<Grade[]> {
+    return lists.gradesStored(this.db);
+  }
+
+  pageWatchList(query: { after?: WatchEntry; limit: number }): Promise<WatchEntry[]> {
+    return lists.pageWatchList(this.db, query);
+  }
+
+  pageWatchedUrns(query: { afterUrn?: string; limit: number }): Promise<string[]> {
+    return lists.pageWatchedUrns(this.db, query);
+  }
+
+  isWatched(urn: string): Promise<boolean> {
+    return lists.isWatched(this.db, urn);
+  }
+
+  countWatched(): Promise<number> {
+    return lists.countWatched(this.db);
+  }
+
+  histories(urns: readonly string[]): Promise<Map<string, HistoryEntry[]>> {
+    return lists.histories(this.db, urns);
+  }
+
+  inspectionKinds(scope: { urns: readonly string[] } | 'watched'): Promise<ReportKind[]> {
+    return lists.inspectionKinds(this.db, scope);
+  }
+
+  reportUrls(fileIds: readonly string[]): Promise<Map<string, string>> {
+    return lists.reportUrls(this.db, fileIds);
+  }
+
+  providerSummaries(urns: readonly string[]): Promise<ProviderSummary[]> {
+    return lists.providerSummaries(this.db, urns);
+  }
+
+  watchedProviderSummaries(query: WatchedProviderQuery): Promise<ProviderSummaryPage> {
+    return lists.watchedProviderSummaries(this.db, query);
   }
 
   private async readSetting(name: string): Promise<string | null> {

@@ -11,6 +11,9 @@ import type {
 import type { OfstedInspection } from '../ofsted/provider-data/provider-level-rows.js';
 import type { ChangeEvent, ParsedReport, ProviderInfo } from '../ofsted/types.js';
 import type { Grade, ReportKind } from '../ofsted/vocabulary.js';
+import type { EventListFilter, EventPageQuery, KeyedEvent, ProviderSummaryPage, WatchedProviderQuery } from './list-queries.js';
+
+export type { EventListFilter, EventPageQuery, KeyedEvent, ProviderSort, ProviderSummaryPage, WatchedProviderQuery } from './list-queries.js';
 
 /** A provider as stored: what its page last said, plus our bookkeeping. */
 export interface ProviderRecord extends ProviderInfo {
@@ -321,4 +324,36 @@ export interface Store {
    * daemon): one reconciliation per snapshot.
    */
   markSnapshotReconciled(id: string, at: string, outcome: SnapshotOutcome): Promise<boolean>;
+
+  // --- Bounded reads for the HTTP API: pages and lookups by key, never a whole table (issue 11) ---
+
+  /** One page of events in insertion order (or its reverse), after or before an event's `seq`. */
+  pageEvents(query: EventPageQuery): Promise<KeyedEvent[]>;
+  countEvents(filter: EventListFilter): Promise<number>;
+  /** Stored providers in URN order, after `afterUrn`. */
+  pageProviders(query: { afterUrn?: string; limit: number }): Promise<ProviderRecord[]>;
+  /** The stored providers among these URNs, by URN. */
+  getProviders(urns: readonly string[]): Promise<Map<string, ProviderRecord>>;
+  /** Stored providers whose owner (or local authority) is spelt exactly one of these ways, by URN. */
+  providersNamed(field: 'owner' | 'localAuthority', spellings: readonly string[]): Promise<ProviderRecord[]>;
+  /** Every distinct stored spelling of owners (or local authorities); of watched providers only when asked. */
+  listNames(field: 'owner' | 'localAuthority', options?: { watchedOnly?: boolean }): Promise<string[]>;
+  /** The overall grades some stored report gives, in vocabulary order. */
+  listStoredGrades(): Promise<Grade[]>;
+  /** The watchlist in watchList() order, after an entry. */
+  pageWatchList(query: { after?: WatchEntry; limit: number }): Promise<WatchEntry[]>;
+  /** Watched URNs in URN order, after `afterUrn`. */
+  pageWatchedUrns(query: { afterUrn?: string; limit: number }): Promise<string[]>;
+  isWatched(urn: string): Promise<boolean>;
+  countWatched(): Promise<number>;
+  /** history() of several providers at once (an empty list for a URN with none). */
+  histories(urns: readonly string[]): Promise<Map<string, HistoryEntry[]>>;
+  /** Report kinds of the stored inspections of these providers, or of every watched one. */
+  inspectionKinds(scope: { urns: readonly string[] } | 'watched'): Promise<ReportKind[]>;
+  /** PDF address of each stored report among these fileIds. */
+  reportUrls(fileIds: readonly string[]): Promise<Map<string, string>>;
+  /** listProviderSummaries() for these URNs only (stored or watched ones). */
+  providerSummaries(urns: readonly string[]): Promise<ProviderSummary[]>;
+  /** One page of the watched providers' summaries, filtered and sorted in SQL, and how many match. */
+  watchedProviderSummaries(query: WatchedProviderQuery): Promise<ProviderSummaryPage>;
 }
