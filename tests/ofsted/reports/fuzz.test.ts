@@ -126,7 +126,7 @@ describe('fuzz: damaged PDFs never crash, hang or invent a grade', () => {
   // Filled by the case run below, checked by the test after it (node:test runs a suite's tests in order).
   const judgementInventions: string[] = [];
 
-  it('ends every mutated case in a report or UnreadableReportError, in time, with no invented overall grade', { timeout: 240_000 }, async () => {
+  it('ends every mutated case in a report or UnreadableReportError, in time, with no invented overall grade', { timeout: 480_000 }, async () => {
     const cases = sources.flatMap((source, s) => Array.from({ length: source.cases }, (_, i) => ({ source, seed: SEED + s * 100_003 + i, i })));
     const problems: string[] = [];
     let parsed = 0;
