@@ -38,8 +38,9 @@ describe('daemon: a report that arrived damaged once', () => {
 
   /** A fresh site, database and queue prefix, SC036243 watched by a subscriber, and the daemon in this process. */
   async function setUp(name: string, env: Record<string, string>) {
-    site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
-    cleanups.push(() => site.close());
+    const fresh = await startFakeOfsted({ now: '2019-09-30', bulk: false });
+    cleanups.push(() => fresh.close());
+    site = fresh;
     sink.reset();
     const world = await startDaemonWorld({
       site,
