@@ -64,6 +64,8 @@ export interface LayoutResult {
   workerLag: LagSnapshot | null;
   /** The API process's own event-loop delay (in the combined layout, the same process as the workers). */
   apiLag: LagSnapshot | null;
+  /** What the API itself logged as each request's time in the window (fastify's responseTime). */
+  serverMs: { count: number; p50: number; p99: number; max: number };
   /** The slowest request due in each second of the window, ms. */
   worstPerSecond: number[];
   /** The generator's own worst lateness sending a request (should be a few ms). */
@@ -86,6 +88,8 @@ const CSV = join('fixtures', 'real', 'csv', 'childrens_social_care', 'provider_l
 /** The whole-watchlist export, once in this many requests (every 5 s at 50 req/s). */
 const CSV_EVERY = 250;
 const WARMUP_MS = 5_000;
+/** Kinds of request in the mix (buildTargets), each warmed one at a time before the load starts. */
+const WARM_KINDS = 22;
 
 export async function runApiLoadBench(options: ApiLoadOptions): Promise<ApiLoadResult> {
   const say = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -211,7 +215,11 @@ async function runLayout(name: 'split' | 'combined', s: LayoutSetup): Promise<La
     await worker.started;
     // The sweep: a provider job per watched URN, their report jobs, paced by the politeness limit.
     await queues[0]!.add(SWEEP_JOB, { reason: 'manual' }, { jobId: `bench-api-${name}` });
-    await delay(2_000);
+    // A freshly started process compiles its code and fills SQLite's page cache on the first requests: one
+    // request of each kind at a time first, so the open-loop warm-up does not start with a backlog.
+    for (const target of s.targets.slice(0, 3 * WARM_KINDS)) {
+      await fetch(apiUrl + target.path).then((res) => res.arrayBuffer()).catch(() => undefined);
+    }
 
     const plan: LoadPlan = { baseUrl: apiUrl, targets: s.targets, rate: s.rate, warmupMs: WARMUP_MS, measureMs: s.measureMs, timeoutMs: 30_000 };
     const generator = new Worker(new URL('./load-generator.js', import.meta.url), { workerData: plan });
@@ -222,10 +230,11 @@ async function runLayout(name: 'split' | 'combined', s: LayoutSetup): Promise<La
     await delay(WARMUP_MS + 20);
     await Promise.all([worker.lag(), name === 'split' ? api.lag() : null]);
     await delay(s.measureMs);
+    const serverTimes = api.serverTimes;
     const [workerLag, apiLag] = await Promise.all([worker.lag(), name === 'split' ? api.lag() : null]);
     const load = await result;
     await generator.terminate();
-    return summarise(load, workerLag, name === 'split' ? apiLag : workerLag);
+    return { ...summarise(load, workerLag, name === 'split' ? apiLag : workerLag), serverMs: serverFigures(serverTimes) };
   } finally {
     for (const child of started) await child.stop();
     for (const q of queues) {
@@ -243,7 +252,12 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-function summarise(load: LoadResult, workerLag: LagSnapshot | null, apiLag: LagSnapshot | null): LayoutResult {
+function serverFigures(times: readonly number[]): LayoutResult['serverMs'] {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+}
+
+function summarise(load: LoadResult, workerLag: LagSnapshot | null, apiLag: LagSnapshot | null): Omit<LayoutResult, 'serverMs'> {
   const ok = (x: Sample) => x.status > 0 && x.status < 500;
   const pages = load.samples.filter((x) => x.group !== 'csv');
   const csv = load.samples.filter((x) => x.group === 'csv');
@@ -286,6 +300,8 @@ class DaemonChild {
   readonly #exited: Promise<void>;
   readonly #lags: LagSnapshot[] = [];
   readonly #tail: string[] = [];
+  /** responseTime of each request the API logged since the last lag() call, ms. */
+  serverTimes: number[] = [];
 
   private constructor(child: ChildProcess) {
     this.#child = child;
@@ -303,6 +319,10 @@ class DaemonChild {
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         if (line.includes('"benchLag"')) this.#lags.push((JSON.parse(line) as { benchLag: LagSnapshot }).benchLag);
+        else if (line.includes('"msg":"request completed"')) {
+          const time = (JSON.parse(line) as { responseTime?: number }).responseTime;
+          if (typeof time === 'number') this.serverTimes.push(time);
+        }
         else if (line.includes('"msg":"daemon started"')) onStart(JSON.parse(line) as Record<string, unknown>);
         this.#tail.push(line);
         if (this.#tail.length > 50) this.#tail.shift();
@@ -320,6 +340,7 @@ class DaemonChild {
 
   /** The event-loop delay since the last call (or start), from the probe. */
   async lag(): Promise<LagSnapshot | null> {
+    this.serverTimes = [];
     const before = this.#lags.length;
     this.#child.kill('SIGUSR2');
     for (let waited = 0; waited < 5_000 && this.#lags.length === before; waited += 20) await delay(20);
@@ -339,6 +360,7 @@ export function renderApiLoadBench(r: ApiLoadResult): string {
   const lag = (l: LagSnapshot | null) => (l ? `p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, max ${l.maxMs} ms` : 'n/a');
   const line = (name: string, x: LayoutResult) =>
     `  ${name}: api p50 ${ms(x.p50Ms)} ms, p99 ${ms(x.p99Ms)} ms, max ${ms(x.maxMs)} ms over ${x.requests} requests (${x.errors} failed); ` +
+    `the API's own log: p50 ${ms(x.serverMs.p50)} ms, p99 ${ms(x.serverMs.p99)} ms over ${x.serverMs.count}; ` +
     `worker event-loop delay ${lag(x.workerLag)}; API process event-loop delay ${lag(x.apiLag)}; generator send lag max ${ms(x.maxSendLagMs)} ms`;
   const csv = (x: LayoutResult) =>
     `${x.csv.count} × ${x.csv.megabytes.toFixed(1)} MB, p50 ${ms(x.csv.p50Ms)} ms, max ${ms(x.csv.maxMs)} ms${x.csv.errors ? `, ${x.csv.errors} failed` : ''}`;
