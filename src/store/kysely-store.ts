@@ -645,8 +645,8 @@ export class KyselyStore implements Store {
     return lists.pageEvents(this.db, query);
   }
 
-  countEvents(filter: EventListFilter): Promise<number> {
-    return lists.countEvents(this.db, filter);
+  countEvents(filter: EventListFilter, atMost?: number): Promise<number> {
+    return lists.countEvents(this.db, filter, atMost);
   }
 
   pageProviders(query: { afterUrn?: string; limit: number }): Promise<ProviderRecord[]> {

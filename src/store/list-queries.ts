@@ -109,8 +109,17 @@ export async function pageEvents(db: Db, q: EventPageQuery): Promise<KeyedEvent[
   return rows.map((row) => ({ seq: Number(row.seq), event: rowToEvent(row) }));
 }
 
-export async function countEvents(db: Db, filter: EventListFilter): Promise<number> {
-  const row = await db.selectFrom('events').select((eb) => eb.fn.countAll<number | string>().as('n')).where(eventFilter(filter)).executeTakeFirstOrThrow();
+/**
+ * How many events match, counting at most `atMost + 1` of them: a page can say "more than 1,000" without
+ * reading all 50,000 (a count is a walk over every matching row).
+ */
+export async function countEvents(db: Db, filter: EventListFilter, atMost?: number): Promise<number> {
+  const matching = db.selectFrom('events').select(sql<number>`1`.as('one')).where(eventFilter(filter));
+  const limited = atMost === undefined ? matching : matching.limit(atMost + 1);
+  const row = await db
+    .selectFrom(limited.as('m'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -329,7 +329,8 @@ export interface Store {
 
   /** One page of events in insertion order (or its reverse), after or before an event's `seq`. */
   pageEvents(query: EventPageQuery): Promise<KeyedEvent[]>;
-  countEvents(filter: EventListFilter): Promise<number>;
+  /** How many events match; with `atMost`, counting stops past it (the answer is then atMost + 1). */
+  countEvents(filter: EventListFilter, atMost?: number): Promise<number>;
   /** Stored providers in URN order, after `afterUrn`. */
   pageProviders(query: { afterUrn?: string; limit: number }): Promise<ProviderRecord[]>;
   /** The stored providers among these URNs, by URN. */

@@ -78,6 +78,8 @@ describe(`paged lists on ${kind}`, () => {
     assert.deepEqual(await ids({ type: 'rating-declined' }), ['late']);
     assert.deepEqual(await ids({ owners: ['Derby City Council'] }), ['base', 'late']);
     assert.deepEqual(await ids({ owners: [] }), []);
+    assert.equal(await store.countEvents({}, 1), 2, 'counting stops one past the limit');
+    assert.equal(await store.countEvents({}, 5), 3);
   });
 
   it('walks providers by URN and the watchlist in the order it was built, ties on the time broken by URN', async () => {
@@ -175,7 +177,7 @@ describe(`paged lists on ${kind}`, () => {
   it('creates the indexes the pages read through (migration 0008)', async () => {
     const { url } = await stores.freshDatabase();
     await stores.openUrl(url);
-    const wanted = ['providers_owner', 'providers_local_authority', 'inspections_urn_start', 'reports_overall', 'watchlist_added_at_urn'];
+    const wanted = ['providers_owner', 'providers_local_authority', 'inspections_urn_start', 'reports_file_id_grades', 'watchlist_added_at_urn'];
     let present: string[];
     if (kind === 'postgres') {
       const client = new pg.Client({ connectionString: url });

@@ -18,8 +18,10 @@ function typeHtml(type: EventType): string {
 export interface EventsSlice {
   /** Newest first. */
   items: ChangeEvent[];
-  /** Events matching the filter, on every page. */
+  /** Events matching the filter, on every page; counted up to `countedUpTo`, above it only "more than". */
   total: number;
+  /** @defaultValue no limit */
+  countedUpTo?: number;
   /** The `after` of the "Newer" link (the first item's seq); null on the newest page. */
   newerThan: number | null;
   /** The `before` of the "Older" link (the last item's seq); null on the oldest page. */
@@ -100,8 +102,9 @@ export function renderEventsPage(input: EventsPageInput): string {
     ? `<div class="notice error"><p>${input.problems.map(escapeHtml).join('<br>')}</p></div>`
     : '';
   const filtered = Boolean(filter.type || filter.urn || filter.owner || filter.since);
+  const many = slice.countedUpTo !== undefined && slice.total > slice.countedUpTo;
   const count = slice.total
-    ? `<p>${slice.total.toLocaleString('en-GB')} ${slice.total === 1 ? 'event' : 'events'}` +
+    ? `<p>${many ? `More than ${slice.countedUpTo!.toLocaleString('en-GB')}` : slice.total.toLocaleString('en-GB')} ${slice.total === 1 ? 'event' : 'events'}` +
       (filter.backfill ? '' : ' (baseline history left out)') +
       '.</p>'
     : '';

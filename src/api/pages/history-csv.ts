@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ProviderInfo } from '../../ofsted/types.js';
 import {
   ALL_JUDGEMENT_AREAS,
@@ -109,6 +110,9 @@ export async function* historyCsvChunks(keys: readonly string[], batches: AsyncI
   for await (const batch of batches) {
     const text = csvRecords(keys, batch);
     if (text) yield text;
+    // SQLite answers synchronously, so awaiting it never leaves the microtask queue, and a fast client
+    // never makes the socket push back: without this turn, a whole export would hold the event loop.
+    await nextTurn();
   }
 }
 

@@ -27,6 +27,9 @@ const FORMATS: readonly FeedFormat[] = ['atom', 'rss'];
 /** How long the watchlist form's choices (and the owner and LA spellings its filters use) are kept. */
 const CHOICES_TTL_MS = 10_000;
 
+/** The events page counts the matching events up to this many, then says "more than". */
+const EVENTS_COUNTED = 1_000;
+
 /** Providers read at once for a CSV export: one query for their histories, a few ms of work between yields. */
 const CSV_BATCH = 50;
 
@@ -137,7 +140,8 @@ async function eventsSlice(store: Store, filter: EventsFilter, storeFilter: Even
   }
   return {
     items: items.map((r) => r.event),
-    total: await store.countEvents(storeFilter),
+    total: await store.countEvents(storeFilter, EVENTS_COUNTED),
+    countedUpTo: EVENTS_COUNTED,
     newerThan: moreNewer ? items[0]!.seq : null,
     olderThan: moreOlder ? items.at(-1)!.seq : null,
   };

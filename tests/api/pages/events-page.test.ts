@@ -127,6 +127,8 @@ describe('the events page', () => {
     assert.equal(middle('nav.pager a[rel="prev"]').attr('href'), '/events?type=rating-declined&owner=Derby+City+Council&after=250');
     assert.equal(middle('nav.pager a').first().attr('href'), '/events?type=rating-declined&owner=Derby+City+Council');
     assert.equal(cheerio.load(render())('nav.pager').length, 0, 'no pager when one page holds everything');
+    const counted = cheerio.load(renderEventsPage({ slice: sliceOf(many, { total: 1_001, countedUpTo: 1_000, olderThan: 5 }), filter, providers: OWNERS, reportUrls: new Map() }));
+    assert.match(counted.text(), /More than 1,000 events \(baseline history left out\)\./);
   });
 
   it('words from → to and summaries for every kind of value', () => {
