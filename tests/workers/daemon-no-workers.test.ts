@@ -36,7 +36,10 @@ describe('daemon --no-workers', () => {
     const base = String(started.api);
 
     const health = await fetch(`${base}/health`, { signal: AbortSignal.timeout(10_000) });
-    assert.equal(health.status, 200);
+    // No daemon here owns the schedule (--no-scheduler), so /health may be 503 for the missing schedulers;
+    // what this checks is that the API process answers and reaches Redis and the database.
+    const body = (await health.json()) as { redis: string; db: string };
+    assert.deepEqual([body.redis, body.db], ['ok', 'ok']);
     const queued = await fetch(`${base}/api/providers/${URN}/scrape`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}` },
