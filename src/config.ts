@@ -43,6 +43,15 @@ const ConfigSchema = z.object({
   FETCH_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   /** First retry delay, ms; doubles each attempt, with jitter. @defaultValue 1000 */
   FETCH_BACKOFF_MS: z.coerce.number().int().min(0).default(1_000),
+  /** Delay before a report that could not be fetched or read is tried again, ms; doubles with each failure in a row. @defaultValue 900000 (15 min) */
+  REPORT_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).default(15 * 60 * 1000),
+  /** Longest delay between two tries of an unread report, ms. @defaultValue 86400000 (a day) */
+  REPORT_RETRY_MAX_MS: z.coerce.number().int().min(0).default(24 * 60 * 60 * 1000),
+  /**
+   * Failures in a row of one report before it raises scrape-failed; the same bytes judged unreadable this many
+   * times are not tried again until the parser version changes. @defaultValue 3
+   */
+  REPORT_RETRY_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
   /** Largest report PDF accepted, bytes; real reports are 0.1-2 MB. @defaultValue 26214400 (25 MB) */
   MAX_PDF_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   /** PDF text reader: pdftotext (poppler), pdf-parse (pdf.js), or auto = pdftotext when installed. @defaultValue auto */
@@ -73,6 +82,21 @@ const ConfigSchema = z.object({
   DIGEST_SCHEDULE: z.string().default('0 7 * * *'),
   /** How often the daemon retries unsent messages and catches up on events not yet alerted, ms. @defaultValue 60000 */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /**
+   * How often a daemon that owns the schedule checks that its job schedulers are still in Redis (and
+   * re-creates any that are gone), and how often pending re-queues of stalled jobs are tried, ms. The
+   * check also runs whenever the Redis connection comes back. @defaultValue 60000
+   */
+  SCHEDULER_CHECK_MS: z.coerce.number().int().min(100).default(60_000),
+  /** How late the sweep's next tick may start before /health reports the sweep overdue, ms. @defaultValue 900000 (15 min) */
+  SWEEP_OVERDUE_MS: z.coerce.number().int().min(1_000).default(15 * 60_000),
+  /**
+   * Provider jobs queued again per URN per UTC day after one of its jobs was failed for stalling (its
+   * worker died three times); past this the URN waits for the next sweep. 0 turns re-queuing off. @defaultValue 3
+   */
+  STALL_REQUEUES_PER_DAY: z.coerce.number().int().min(0).max(100).default(3),
+  /** Delay before such a re-queued provider job starts, ms. @defaultValue 60000 */
+  STALL_REQUEUE_DELAY_MS: z.coerce.number().int().min(0).default(60_000),
   /** Attempts per message before it is given up as failed (backoff doubles from 30 s to 1 h). @defaultValue 30 */
   ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(30),
   /** First delay before an unsent message is tried again, ms; doubles each attempt up to an hour. @defaultValue 30000 */

@@ -33,6 +33,10 @@ describe('docker-compose.yml', () => {
     assert.match(cmd, /--maxmemory-policy noeviction/);
   });
 
+  it('runs the API and scheduler without workers, in a process apart from the workers', () => {
+    assert.deepEqual(services.daemon!.command, ['daemon', '--no-workers']);
+  });
+
   it('lets the worker scale: no fixed name, no host port', () => {
     assert.equal(services.worker!.container_name, undefined);
     assert.equal(services.worker!.ports, undefined);

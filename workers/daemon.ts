@@ -19,8 +19,7 @@ import { jobSettingsFromConfig } from './job-options.js';
 import { jobAwareLogger } from './job-context.js';
 import { PoliteReportSource } from './polite-report-source.js';
 import { PolitenessLimiter } from './politeness-limiter.js';
-import { scheduleAlerts } from './schedule-alerts.js';
-import { scheduleSweep } from './schedule-sweep.js';
+import { daemonSchedulers, keepSchedulers } from './schedule-keeper.js';
 import { startWorkers, type RunningWorkers } from './start-workers.js';
 
 /** The HTTP API as the daemon starts it (src/api's startApi); injectable so a worker-only build needs none. */
@@ -35,8 +34,13 @@ export type ApiStarter = (deps: {
 export interface DaemonOptions {
   /** Serve the HTTP API on PORT. @defaultValue true */
   api?: boolean;
-  /** Upsert the sweep's job scheduler (SCRAPE_SCHEDULE). @defaultValue true */
+  /** Upsert the job schedulers (sweep, outbox, digest) and keep them in Redis. @defaultValue true */
   scheduler?: boolean;
+  /**
+   * Run the queue workers. Off, the process serves the API (and scheduler) only, so a slow request can
+   * never hold up a job's lock renewal: worker processes do the work. @defaultValue true
+   */
+  workers?: boolean;
   /** Starts the API; @defaultValue src/api's startApi, loaded on first use */
   startApi?: ApiStarter;
   /** Where a local redis-server keeps its data when one is started. @defaultValue ./data/redis */
@@ -112,10 +116,14 @@ export async function startDaemon(config: Config, logger: Logger, options: Daemo
     const queues = openQueues(connection, config.QUEUE_PREFIX);
     cleanups.push(() => queues.close());
     const settings = jobSettingsFromConfig(config);
-    if (options.scheduler !== false) await scheduleSweep(queues.sweep, config.SCRAPE_SCHEDULE, settings);
-
     if (options.scheduler !== false) {
-      await scheduleAlerts(queues.notify, { outboxEveryMs: config.OUTBOX_INTERVAL_MS, digestPattern: config.DIGEST_SCHEDULE });
+      // The schedulers live in Redis: re-created whenever Redis loses them, not only at start-up.
+      const keeper = await keepSchedulers(daemonSchedulers(queues, config, settings), {
+        connection,
+        checkEveryMs: config.SCHEDULER_CHECK_MS,
+        logger,
+      });
+      cleanups.push(async () => keeper.stop());
     }
     const transports = new ChannelTransports(config, { logger });
     cleanups.push(() => transports.close());
@@ -123,7 +131,8 @@ export async function startDaemon(config: Config, logger: Logger, options: Daemo
 
     const lag = new EventLoopLag();
     cleanups.push(async () => lag.stop());
-    const workers: RunningWorkers = startWorkers(
+    // --no-workers: nothing here takes jobs, so there is nothing to close either.
+    const workers: RunningWorkers = options.workers === false ? { workers: [], close: async () => ({ closedCleanly: true }) } : startWorkers(
       {
         store,
         source,
@@ -140,6 +149,7 @@ export async function startDaemon(config: Config, logger: Logger, options: Daemo
         concurrency: config.WORKER_CONCURRENCY,
         lockMs: config.JOB_LOCK_MS,
         requestsPerSecond: config.REQUESTS_PER_SECOND,
+        stallRequeue: { perDay: config.STALL_REQUEUES_PER_DAY, delayMs: config.STALL_REQUEUE_DELAY_MS, retryEveryMs: config.SCHEDULER_CHECK_MS },
       },
     );
     cleanups.push(() => workers.close(config.SHUTDOWN_GRACE_MS));
@@ -157,7 +167,7 @@ export async function startDaemon(config: Config, logger: Logger, options: Daemo
         redis: redactRedisUrl(redis.url),
         prefix: config.QUEUE_PREFIX,
         schedule: options.scheduler !== false ? config.SCRAPE_SCHEDULE : null,
-        concurrency: config.WORKER_CONCURRENCY,
+        concurrency: options.workers === false ? 0 : config.WORKER_CONCURRENCY,
         requestsPerSecond: config.REQUESTS_PER_SECOND,
         api: apiUrl,
       },

@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import { reportRetryPolicyFromConfig, type ReportRetryPolicy } from '../src/monitor/report-retry.js';
 import { MANUAL_PRIORITY, SWEEP_PRIORITY } from './queues.js';
 
 /** Retry and timing settings of queue jobs, from config (JOB_ATTEMPTS, JOB_BACKOFF_MS, SWEEP_JITTER_MS). */
@@ -9,6 +10,8 @@ export interface JobSettings {
   backoffMs: number;
   /** Provider jobs of a sweep start at a random delay up to this, ms. @defaultValue 60000 */
   sweepJitterMs: number;
+  /** How reports that could not be fetched or read are tried again (REPORT_RETRY_*). @defaultValue DEFAULT_REPORT_RETRY_POLICY */
+  reportRetry?: ReportRetryPolicy;
 }
 
 /** Finished provider jobs stay a day (GET /api/jobs/<id> reads them); a sweep of thousands stays bounded. */
@@ -86,6 +89,13 @@ export function sweepJobOptions(settings: JobSettings): Omit<JobsOptions, 'jobId
   return { ...retries(settings), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
 }
 
-export function jobSettingsFromConfig(config: { JOB_ATTEMPTS: number; JOB_BACKOFF_MS: number; SWEEP_JITTER_MS: number }): JobSettings {
-  return { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS, sweepJitterMs: config.SWEEP_JITTER_MS };
+export function jobSettingsFromConfig(
+  config: Parameters<typeof reportRetryPolicyFromConfig>[0] & { JOB_ATTEMPTS: number; JOB_BACKOFF_MS: number; SWEEP_JITTER_MS: number },
+): JobSettings {
+  return {
+    attempts: config.JOB_ATTEMPTS,
+    backoffMs: config.JOB_BACKOFF_MS,
+    sweepJitterMs: config.SWEEP_JITTER_MS,
+    reportRetry: reportRetryPolicyFromConfig(config),
+  };
 }

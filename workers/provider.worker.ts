@@ -43,7 +43,7 @@ export async function runProvider(
     if ((children.processed ?? 0) > 0 || (children.unprocessed ?? 0) > 0) return summarise(job);
   }
 
-  const scrape = scrapeDeps(deps, log);
+  const scrape = scrapeDeps(deps, log, { manual: reason === 'manual' });
   let listing: ProviderListing;
   try {
     listing = await abortable(readProviderListing(urn, scrape), signal);
@@ -66,7 +66,9 @@ export async function runProvider(
     // The daily case for nearly every URN. With no new report there is nothing to compare (change
     // events come only from new reports), so this writes what recordChanges would, the provider's details,
     // without reading the whole history back.
-    await deps.store.recordScrape({ provider: listing.provider, reports: [], events: [], at: new Date().toISOString(), pageHash: listing.contentHash });
+    // Not fingerprinted while a listed report waits for its retry: the shortcut must not hide it.
+    const pageHash = listing.waiting === 0 ? listing.contentHash : null;
+    await deps.store.recordScrape({ provider: listing.provider, reports: [], events: [], at: new Date().toISOString(), pageHash });
     return { urn, fresh: 0, stored: 0, unfetched: 0, events: [] };
   }
 
@@ -77,7 +79,7 @@ export async function runProvider(
     data: record,
     opts: { ...recordJobOptions(deps.settings, { jobId: recordJobId(job.id ?? urn), reason }), parent: { id: job.id ?? '', queue: job.queueQualifiedName } },
     children: listing.fresh.map((link) => {
-      const data: ReportJobData = { urn, link };
+      const data: ReportJobData = { urn, link, baseline: listing.baseline };
       return {
         name: REPORT_JOB,
         queueName: REPORT_QUEUE,

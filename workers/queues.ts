@@ -1,4 +1,4 @@
-import type { ProviderListing, ReportLink, StoredReportJson } from './job-types.js';
+import type { FreshReport, ProviderListing, StoredReportJson } from './job-types.js';
 
 // Queue names, job names, payloads and job ids shared by the scheduler, the processors, the CLI and the
 // HTTP API. BullMQ job ids may not contain ':', so ids are built from URN and fileId with '-' and '_' only.
@@ -28,6 +28,29 @@ export const DIGEST_JOB = 'digest';
 export const OUTBOX_SCHEDULER_ID = 'alerts-outbox';
 export const DIGEST_SCHEDULER_ID = 'alerts-digest';
 
+/** Every job scheduler a daemon with the scheduler keeps in Redis, and the queue each lives on. */
+export const JOB_SCHEDULERS = [
+  { id: SWEEP_SCHEDULER_ID, queue: 'sweep' },
+  { id: OUTBOX_SCHEDULER_ID, queue: 'notify' },
+  { id: DIGEST_SCHEDULER_ID, queue: 'notify' },
+] as const;
+export type JobSchedulerId = (typeof JOB_SCHEDULERS)[number]['id'];
+
+/** When the last sweep tick started (ms since the epoch): written by the sweep worker, read by /health and /metrics. */
+export function lastSweepKey(prefix: string): string {
+  return `${prefix}:ofsted-last-sweep`;
+}
+
+/** URN → provider job id still to be added after a job of the URN was failed for stalling. */
+export function stallRequeuePendingKey(prefix: string): string {
+  return `${prefix}:ofsted-stall-requeue`;
+}
+
+/** URN → provider jobs re-queued after stalls on one UTC day (`YYYY-MM-DD`). */
+export function stallRequeueCountKey(prefix: string, day: string): string {
+  return `${prefix}:ofsted-stall-requeues:${day}`;
+}
+
 /**
  * BullMQ runs jobs without a priority before any prioritized job, so every provider, record and report
  * job carries one: lower runs first, manual re-scrapes ahead of the sweep.
@@ -55,7 +78,10 @@ export interface RecordJobData {
 
 export interface ReportJobData {
   urn: string;
-  link: ReportLink;
+  /** The report to fetch; `previous` when it is a stored unread one being tried again. */
+  link: FreshReport;
+  /** Part of the provider's baseline, which is stored whole or not at all. Absent on jobs queued before retries existed. */
+  baseline?: boolean;
 }
 
 export interface NotifyJobData {
@@ -99,6 +125,11 @@ export function providerDeduplicationId(urn: string): string {
   return `provider_${idPart(urn)}`;
 }
 
+/** A provider job queued again after a job of the URN was failed for stalling: the day's n-th for the URN. */
+export function stallRequeueJobId(urn: string, day: string, n: number): string {
+  return `requeue_${idPart(urn)}_${idPart(day)}_${n}`;
+}
+
 /** The record job of a provider job: a child of it, and the parent of its report jobs. */
 export function recordJobId(providerJobId: string): string {
   return `record_${idPart(providerJobId)}`;
@@ -107,6 +138,15 @@ export function recordJobId(providerJobId: string): string {
 /** Report job id: a report found twice (two sweeps, two daemons) is processed once. */
 export function reportJobId(urn: string, fileId: string): string {
   return `report_${idPart(urn)}_${idPart(fileId)}`;
+}
+
+/**
+ * Provider job id for reports due for another try: one per URN and due time (or parser version), so a tick
+ * that finds the same due report again adds nothing, and a try whose page fetch failed is not repeated
+ * every tick (the next sweep reads the provider anyway).
+ */
+export function retryProviderJobId(urn: string, due: string): string {
+  return `retry_${idPart(urn)}_${idPart(due)}`;
 }
 
 /** Notify job id: one per event, so an event recorded by a retried job is handed on once. */

@@ -5,7 +5,8 @@ import { SWEEP_JOB, SWEEP_SCHEDULER_ID, type SweepJobData } from './queues.js';
 
 /**
  * Create or update the one job scheduler of the watchlist sweep (cron SCRAPE_SCHEDULE, UTC). Every daemon
- * calls it at start; the scheduler lives in Redis, so however many run, each tick makes one sweep job.
+ * with the scheduler calls it at start, and again whenever Redis lost it (schedule-keeper.ts); the scheduler
+ * lives in Redis, so however many run, each tick makes one sweep job.
  * BullMQ accepts 5-field and (with seconds) 6-field cron patterns.
  */
 export async function scheduleSweep(queue: Queue<SweepJobData>, pattern: string, settings: JobSettings): Promise<void> {

@@ -24,6 +24,7 @@ import { runNotify, type NotifyResult } from './notify.worker.js';
 import { runRecord, type RecordResult } from './record.worker.js';
 import { runReport } from './report.worker.js';
 import { jobProcessor } from './run-job.js';
+import { STALLED_REASON, StallRequeue } from './stall-requeue.js';
 import { runSweep, type SweepResult } from './sweep.worker.js';
 
 export interface WorkerPoolOptions {
@@ -39,6 +40,15 @@ export interface WorkerPoolOptions {
   lockMs: number;
   /** REQUESTS_PER_SECOND: sizes BullMQ's per-queue limiter (see politeness-limiter.ts for why both). */
   requestsPerSecond: number;
+  /** Provider jobs queued again after a job of theirs was failed for stalling (see stall-requeue.ts). */
+  stallRequeue: {
+    /** STALL_REQUEUES_PER_DAY. */
+    perDay: number;
+    /** STALL_REQUEUE_DELAY_MS. */
+    delayMs: number;
+    /** How often jobs still owed are tried again, ms (SCHEDULER_CHECK_MS). */
+    retryEveryMs: number;
+  };
 }
 
 export interface RunningWorkers {
@@ -93,6 +103,28 @@ export function startWorkers(deps: ProcessorDeps, options: WorkerPoolOptions): R
   );
   const workers = [sweep, provider, report, notify] as Worker[];
 
+  // A provider, record or report job failed because its workers kept dying: scrape the provider again soon.
+  const stalls = new StallRequeue({
+    connection: options.connection,
+    prefix: options.prefix,
+    queue: providerQueue(),
+    settings: deps.settings,
+    perDay: options.stallRequeue.perDay,
+    delayMs: options.stallRequeue.delayMs,
+    logger: deps.logger,
+  });
+  const warnRequeue = (err: unknown) =>
+    deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not queue a provider job again after a stall failure');
+  for (const worker of [provider, report] as Worker[]) {
+    worker.on('failed', (job, err) => {
+      const data = job?.data as { urn?: unknown; reason?: unknown } | undefined;
+      if (!job || err.message !== STALLED_REASON || typeof data?.urn !== 'string') return;
+      void stalls.noteStalled(data.urn, data.reason === 'manual' ? 'manual' : 'sweep', job.id).catch(warnRequeue);
+    });
+  }
+  const drainTimer = setInterval(() => void stalls.drain().catch(warnRequeue), options.stallRequeue.retryEveryMs);
+  drainTimer.unref();
+
   // The operator's failure alert counts provider jobs: one that failed for good is a failed scrape
   // (a provider that is gone is provider-closed instead), and one that finished ends a run of failures.
   const noteOutcome = (urn: string, outcome: { ok: boolean; error?: string }) =>
@@ -126,6 +158,7 @@ export function startWorkers(deps: ProcessorDeps, options: WorkerPoolOptions): R
     workers,
     close(graceMs: number) {
       closing ??= (async () => {
+        clearInterval(drainTimer);
         const closed = Promise.all(workers.map((w) => w.close())).then(() => true);
         const cancelAt = Math.max(0, graceMs - 2_000);
         const cancel = delay(cancelAt, undefined, { ref: false }).then(() => {

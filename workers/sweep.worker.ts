@@ -1,9 +1,10 @@
-import type { Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { checkUnreadableShare } from '../src/alerts/operator-alerts.js';
 import type { Logger } from '../src/logger.js';
 import { providerJobOptions } from './job-options.js';
 import type { ProcessorDeps } from './processor-deps.js';
 import { PROVIDER_JOB, providerDeduplicationId, sweepProviderJobId, type ProviderJobData, type SweepJobData } from './queues.js';
+import { markSweepStarted } from './schedule-status.js';
 
 /** Provider jobs added per Redis round trip. */
 const BATCH = 500;
@@ -25,6 +26,8 @@ export interface SweepResult {
 export async function runSweep(deps: ProcessorDeps, job: Job<SweepJobData, SweepResult>, log: Logger): Promise<SweepResult> {
   // Scheduler jobs carry the tick's scheduled time; a sweep added by hand is named by its own id.
   const tick = String(job.opts.prevMillis ?? job.id);
+  // What /health and /metrics report as the last sweep, whichever daemon ran it.
+  await markSweepStarted(deps.queues.sweep as Queue);
   // Each sweep looks back at what the last day's sweeps could read (the operator hears once a day at most).
   await checkUnreadableShare({ ...deps.alerts, logger: log });
   const urns = (await deps.store.watchList()).map((w) => w.urn);

@@ -13,11 +13,12 @@ import { signUnsubscribe, unsubscribeSecret, unsubscribeUrl } from './unsubscrib
  * Queue the messages `events` call for: one per (event, recipient) whose subscriptions want it,
  * rendered now and held for the recipient's digest when that is how they asked for it; the operator
  * hears of each report that could not be read (noteUnreadReports). Backfill events (a baseline's history)
- * alert nobody. Idempotent: the store keeps one row per key and marks
+ * and restatements alert nobody. Idempotent: the store keeps one row per key and marks
  * the events planned in the same transaction. Returns how many messages were new.
  */
 export async function planAlerts(events: readonly ChangeEvent[], deps: AlertDeps): Promise<number> {
-  const alertable = events.filter((e) => !e.backfill);
+  // An event that restates what a superseded one already told (a report that arrived late) is not news either.
+  const alertable = events.filter((e) => !e.backfill && !e.restates);
   if (alertable.length === 0) return 0;
   const { store } = deps;
   // Before the events are marked planned, so a crash between the two repeats this (the outbox keys dedupe).

@@ -1,6 +1,7 @@
 import type { JobType } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ChangeEvent } from '../ofsted/types.js';
+import type { ScheduleStatus } from '../../workers/schedule-status.js';
 import { withTimeout } from './with-timeout.js';
 
 // One registry per process: the workers and the API of a daemon share it, so whatever the workers count
@@ -73,6 +74,46 @@ const queueUpGauge = new Gauge({
   collect: readQueues,
 });
 
+/** Reads the schedule from Redis; set by the API that serves /metrics (see reportScheduleOf). */
+let scheduleSource: (() => Promise<ScheduleStatus>) | undefined;
+
+/** Both schedule gauges from one read per scrape, as for the queue gauges. */
+let inFlightSchedule: Promise<void> | undefined;
+function readSchedule(): Promise<void> {
+  inFlightSchedule ??= (async () => {
+    schedulerGauge.reset();
+    // NaN, Prometheus's "no value": no record of a sweep, or Redis did not answer (ofsted_monitor_queue_up says which).
+    let age = Number.NaN;
+    try {
+      const status = scheduleSource ? await withTimeout(scheduleSource(), QUEUE_COUNT_TIMEOUT_MS, 'schedule') : undefined;
+      for (const [scheduler, state] of Object.entries(status?.schedulers ?? {})) schedulerGauge.set({ scheduler }, state === 'ok' ? 1 : 0);
+      const last = status?.sweep.lastStartedAt;
+      if (last) age = Math.max(0, (Date.now() - Date.parse(last)) / 1000);
+    } catch {
+      // Left without series: a scheduler whose presence is unknown is not reported as missing.
+    }
+    sweepAgeGauge.set(age);
+  })().finally(() => {
+    inFlightSchedule = undefined;
+  });
+  return inFlightSchedule;
+}
+
+const schedulerGauge = new Gauge({
+  name: 'ofsted_monitor_job_scheduler_present',
+  help: '1 when the job scheduler is in Redis, 0 when it is missing (nothing it drives runs until a daemon re-creates it)',
+  labelNames: ['scheduler'] as const,
+  registers: [metricsRegistry],
+  collect: readSchedule,
+});
+
+const sweepAgeGauge = new Gauge({
+  name: 'ofsted_monitor_last_sweep_age_seconds',
+  help: 'Seconds since the last sweep tick started, by any daemon; NaN when Redis holds no record of one',
+  registers: [metricsRegistry],
+  collect: readSchedule,
+});
+
 const fetchDuration = new Histogram({
   name: 'ofsted_monitor_fetch_duration_seconds',
   help: 'Time of each request to Ofsted, by HTTP status (or "error" when none came back)',
@@ -117,6 +158,14 @@ export function countJobsOf(queues: readonly CountableQueue[]): () => void {
     for (const q of queues) {
       countedQueues.delete(q);
     }
+  };
+}
+
+/** Report the schedule read by `read` on every scrape until the returned function is called. */
+export function reportScheduleOf(read: () => Promise<ScheduleStatus>): () => void {
+  scheduleSource = read;
+  return () => {
+    if (scheduleSource === read) scheduleSource = undefined;
   };
 }
 

@@ -8,7 +8,10 @@ import type { ChangeEvent, Judgement, ParsedReport, StatutoryRequirement } from 
 import { EVENT_TYPES, GRADES, INTERIM_OUTCOMES, REPORT_KINDS } from '../ofsted/vocabulary.js';
 import type { HistoryEntry, ProviderRecord, WatchEntry } from '../store/store.js';
 import type { ManualScrape } from '../../workers/manual-scrape.js';
+import { JOB_SCHEDULERS } from '../../workers/queues.js';
 import type { JobView } from './job-view.js';
+import type { HealthAnswer } from './routes/health-routes.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging.js';
 
 /** A JSON Schema (draft-07 keywords only, so fastify's own Ajv could compile it too) or an OpenAPI one. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -156,7 +159,9 @@ const changeEvent = objectOf<ChangeEvent>('A change event, as `events --json` pr
   fileId: orNull(text('Report file it came from')),
   summary: text('One-line summary'),
   backfill: { type: 'boolean', description: 'True for events found in history when a provider was first scraped' },
-});
+  supersededBy: text('Present when the event no longer stands: the file id of a report that arrived later and came between the two it compared'),
+  restates: text('Present when the event restates what an earlier, superseded event already told (it alerted nobody): that event\'s id'),
+}, ['supersededBy', 'restates']);
 
 const watchEntry = objectOf<WatchEntry>('A watched URN', {
   urn: text('URN', { examples: [URN_EXAMPLE] }),
@@ -224,13 +229,28 @@ const manualScrape = objectOf<ManualScrape>('The provider job that will scrape t
 });
 
 const check = { type: 'string', enum: ['ok', 'unreachable'] };
-const health: JsonSchema = {
-  type: 'object',
-  description: 'Whether Redis and the database answered (within 2 s)',
-  additionalProperties: false,
-  required: ['redis', 'db'],
-  properties: { redis: check, db: check },
-};
+const schedulerCheck = { type: 'string', enum: ['ok', 'missing', 'unknown'] };
+const sweepHealth = objectOf<HealthAnswer['sweep']>('The watchlist sweep as Redis records it, whichever daemon runs it', {
+  status: {
+    type: 'string',
+    enum: ['ok', 'overdue', 'unscheduled', 'unknown'],
+    description: 'overdue: its due tick has not started within SWEEP_OVERDUE_MS (no worker took it); unscheduled: no sweep scheduler; unknown: Redis did not answer',
+  },
+  lastStartedAt: orNull(isoTimestamp('When the last sweep tick started; null when Redis holds no record of one')),
+  nextDueAt: orNull(isoTimestamp("When the sweep scheduler's next tick is due")),
+});
+const health: JsonSchema = objectOf<HealthAnswer>('Whether Redis and the database answered (within 2 s) and the job schedulers are in place', {
+  redis: check,
+  db: check,
+  schedulers: {
+    type: 'object',
+    description: 'Each job scheduler (in Redis, shared by every daemon): missing means nothing it drives will run until a daemon with the scheduler re-creates it',
+    additionalProperties: false,
+    required: JOB_SCHEDULERS.map((s) => s.id),
+    properties: Object.fromEntries(JOB_SCHEDULERS.map((s) => [s.id, schedulerCheck])),
+  },
+  sweep: sweepHealth,
+});
 
 const errorBody: JsonSchema = {
   type: 'object',
@@ -279,21 +299,40 @@ const urnParams: JsonSchema = {
 
 const arrayOf = (id: SchemaId, description: string): JsonSchema => ({ type: 'array', description, items: ref(id) });
 
+// Lists answer a page at a time (src/api/paging.ts): the body keeps its shape, the next page is in headers.
+const PAGING_PARAMS = {
+  limit: {
+    type: 'integer',
+    minimum: 1,
+    default: DEFAULT_PAGE_SIZE,
+    description: `Items per page; at most ${MAX_PAGE_SIZE} are given, whatever is asked`,
+  },
+  cursor: text('Where the page starts: the X-Next-Cursor (or the Link rel="next") of the page before; leave it out for the first page'),
+};
+const PAGE_HEADERS = {
+  link: { type: 'string', description: 'The next page: `</path?...&cursor=...>; rel="next"`; absent on the last page' },
+  'x-next-cursor': { type: 'string', description: 'The `cursor` of the next page; absent on the last page' },
+};
+const BAD_PAGE = 'a limit that is not a whole number from 1, a cursor this list did not give out, or either given twice';
+/** A 200 answering one page of a list. */
+const pageOf = (id: SchemaId, description: string): JsonSchema => ({ ...arrayOf(id, description), headers: PAGE_HEADERS });
+
 /** The `schema` option of each JSON route, by route. */
 export const ROUTE_SCHEMAS = {
   getHealth: {
     tags: ['operations'],
     summary: 'Health check',
-    description: 'Pings Redis and the database. For probes: answers within a few seconds even when one hangs.',
+    description:
+      'Pings Redis and the database and reads the job schedulers from Redis. For probes: answers within a few seconds even when one hangs.',
     response: {
-      200: { description: 'Both answered', ...ref('Health') },
-      503: { description: 'One or both did not answer', ...ref('Health') },
+      200: { description: 'Both answered, every job scheduler is in place and the sweep is on time', ...ref('Health') },
+      503: { description: 'Redis or the database did not answer, a job scheduler is missing, or the sweep is overdue', ...ref('Health') },
     },
   },
   getMetrics: {
     tags: ['operations'],
     summary: 'Prometheus metrics',
-    description: 'Prometheus text exposition: job counts per queue and state, fetch latency, parse failures, events by type, process metrics.',
+    description: 'Prometheus text exposition: job counts per queue and state, job schedulers present, seconds since the last sweep started, fetch latency, parse failures, events by type, process metrics.',
     response: {
       200: {
         description: 'Metrics in the Prometheus text format',
@@ -304,8 +343,12 @@ export const ROUTE_SCHEMAS = {
   listProviders: {
     tags: ['providers'],
     summary: 'List stored providers',
-    description: 'Every provider scraped so far, as `providers --json` prints them.',
-    response: { 200: arrayOf('Provider', 'Stored providers') },
+    description: 'The providers scraped so far, in URN order, a page at a time: follow `Link` rel="next" (or pass `X-Next-Cursor` as `cursor`) until it is absent.',
+    querystring: { type: 'object', additionalProperties: false, properties: PAGING_PARAMS },
+    response: {
+      200: pageOf('Provider', 'One page of stored providers'),
+      400: { description: `Paging: ${BAD_PAGE}`, ...ref('Error') },
+    },
   },
   getProvider: {
     tags: ['providers'],
@@ -344,18 +387,20 @@ export const ROUTE_SCHEMAS = {
   listEvents: {
     tags: ['events'],
     summary: 'Change events',
-    description: 'Stored change events, oldest first, as `events --json` prints them.',
+    description:
+      'Stored change events, oldest first, as `events --json` prints them, a page at a time: follow `Link` rel="next" (or pass `X-Next-Cursor` as `cursor`) until it is absent. Events stored while you walk come on later pages, none twice.',
     querystring: {
       type: 'object',
       additionalProperties: false,
       properties: {
         since: text('Only events raised at or after this ISO date or timestamp', { examples: ['2019-10-01'] }),
         urn: text(`Only events of this provider. ${URN_DESCRIPTION}`, { examples: [URN_EXAMPLE] }),
+        ...PAGING_PARAMS,
       },
     },
     response: {
-      200: arrayOf('ChangeEvent', 'Events, oldest first'),
-      400: { description: 'since is not an ISO date, urn is not a URN, or a parameter is given twice', ...ref('Error') },
+      200: pageOf('ChangeEvent', 'One page of events, oldest first'),
+      400: { description: `since is not an ISO date, urn is not a URN, a parameter is given twice, or paging: ${BAD_PAGE}`, ...ref('Error') },
     },
   },
   getJob: {
@@ -376,8 +421,12 @@ export const ROUTE_SCHEMAS = {
   listWatchlist: {
     tags: ['watchlist'],
     summary: 'The watchlist',
-    description: 'The URNs the daemon sweeps.',
-    response: { 200: arrayOf('WatchEntry', 'Watched URNs') },
+    description: 'The URNs the daemon sweeps, in the order they were added, a page at a time (`Link` rel="next", `X-Next-Cursor`).',
+    querystring: { type: 'object', additionalProperties: false, properties: PAGING_PARAMS },
+    response: {
+      200: pageOf('WatchEntry', 'One page of watched URNs'),
+      400: { description: `Paging: ${BAD_PAGE}`, ...ref('Error') },
+    },
   },
   addToWatchlist: {
     tags: ['watchlist'],

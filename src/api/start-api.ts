@@ -1,8 +1,9 @@
+import { readScheduleStatus } from '../../workers/schedule-status.js';
 import { OfstedMonitorError } from '../errors.js';
 import type { ApiDeps } from './api-deps.js';
 import { allQueues } from './api-queues.js';
 import { buildApp } from './build-app.js';
-import { countJobsOf } from './metrics.js';
+import { countJobsOf, reportScheduleOf } from './metrics.js';
 
 export interface RunningApi {
   /** Base URL it answers on, e.g. http://127.0.0.1:3000. */
@@ -29,6 +30,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     });
   }
   const stopCounting = countJobsOf(allQueues(deps.queues));
+  const stopSchedule = reportScheduleOf(() => readScheduleStatus(deps.queues, { overdueAfterMs: deps.config.SWEEP_OVERDUE_MS }));
 
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
@@ -43,6 +45,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     close() {
       closing ??= (async () => {
         stopCounting();
+        stopSchedule();
         await app.close();
       })();
       return closing;

@@ -109,4 +109,16 @@ export interface ChangeEvent {
   fileId: string | null;
   summary: string;
   backfill: boolean;
+  /**
+   * The file id of a report that arrived after this event was raised and sits between the two reports it
+   * compared: the event was true of what was known then and stays listed, but no longer stands. Absent when
+   * it stands.
+   */
+  supersededBy?: string | null;
+  /**
+   * The id of an earlier event, superseded by a report that arrived late, that already told what this one
+   * says (the same report's move, or the same move from the same grade): this one alerts nobody. Absent
+   * when it is news.
+   */
+  restates?: string | null;
 }

@@ -30,6 +30,7 @@ import {
   subscriptionToRow,
   type ScrapeOutcome,
 } from './alerts-row-mapping.js';
+import * as lists from './list-queries.js';
 import { migrationProvider, type SqlDialect } from './migrations/index.js';
 import {
   eventToRow,
@@ -48,22 +49,25 @@ import {
 import type { Database } from './schema.js';
 import type {
   EventFilter,
+  EventListFilter,
+  EventPageQuery,
   HistoryEntry,
+  KeyedEvent,
   MessageFilter,
   NewReferenceSnapshot,
   ProviderRecord,
   ProviderSummary,
+  ProviderSummaryPage,
   ReferenceSnapshot,
+  ReportState,
   ScrapeRecord,
   SnapshotData,
   SnapshotOutcome,
   Store,
   StoredReport,
   WatchEntry,
+  WatchedProviderQuery,
 } from './store.js';
-
-/** The events that say how a provider's rating moved, for the dashboard's "last change". */
-const SUMMARY_CHANGE_TYPES: EventType[] = ['rating-declined', 'rating-improved', 'judgement-declined', 'judgement-improved', 'interim-declined'];
 
 export interface KyselyStoreOptions {
   /** Clock for watchlist timestamps. @defaultValue () => new Date() */
@@ -116,44 +120,7 @@ export class KyselyStore implements Store {
   }
 
   async listProviderSummaries(): Promise<ProviderSummary[]> {
-    const [providers, watched, inspections, changes] = await Promise.all([
-      this.db.selectFrom('providers').selectAll().orderBy('urn').execute(),
-      this.db.selectFrom('watchlist').select('urn').execute(),
-      this.db
-        .selectFrom('inspections')
-        .innerJoin('reports', 'reports.file_id', 'inspections.file_id')
-        .select(['inspections.urn', 'inspections.kind', 'inspections.inspection_start', 'reports.inspection_end', 'reports.overall', 'reports.file_id'])
-        .orderBy('inspections.inspection_start')
-        .execute(),
-      this.db
-        .selectFrom('events')
-        .select(['urn', 'type', 'at', 'from_value', 'to_value', 'inspection_date', 'backfill'])
-        .where('type', 'in', SUMMARY_CHANGE_TYPES)
-        .orderBy('seq')
-        .execute(),
-    ]);
-    const watchedUrns = new Set(watched.map((w) => w.urn));
-    const byUrn = new Map<string, ProviderSummary>();
-    const blank = (urn: string): ProviderSummary => ({
-      urn, name: null, category: '', providerType: null, localAuthority: null, owner: null, url: '',
-      firstScrapedAt: null, lastScrapedAt: null, closedAt: null,
-      watched: watchedUrns.has(urn), latestGraded: null, lastInspection: null, lastChange: null,
-    });
-    for (const row of providers) byUrn.set(row.urn, { ...blank(row.urn), ...rowToProvider(row) });
-    for (const urn of watchedUrns) if (!byUrn.has(urn)) byUrn.set(urn, blank(urn));
-    // Rows come oldest first, so the last one seen wins.
-    for (const r of inspections) {
-      const s = byUrn.get(r.urn);
-      if (!s) continue;
-      const kind = r.kind as ReportKind;
-      s.lastInspection = { kind, inspectionStart: r.inspection_start, fileId: r.file_id };
-      if (r.overall) s.latestGraded = { kind, inspectionStart: r.inspection_start, inspectionEnd: r.inspection_end, overall: r.overall as Grade, fileId: r.file_id };
-    }
-    for (const e of changes) {
-      const s = byUrn.get(e.urn);
-      if (s) s.lastChange = { type: e.type as EventType, at: e.at, from: e.from_value, to: e.to_value, inspectionDate: e.inspection_date, backfill: e.backfill === 1 };
-    }
-    return [...byUrn.values()].sort((a, b) => a.urn.localeCompare(b.urn));
+    return lists.providerSummaries(this.db, null);
   }
 
   async getProvider(urn: string): Promise<ProviderRecord | null> {
@@ -187,6 +154,44 @@ export class KyselyStore implements Store {
     return rows.map((r) => r.file_id);
   }
 
+  async listReportStates(urn: string): Promise<ReportState[]> {
+    const rows = await this.db
+      .selectFrom('reports')
+      .select(['file_id', 'status', 'failure', 'attempts', 'retry_at', 'sha256', 'parser_version', 'backfill'])
+      .where('urn', '=', urn)
+      .execute();
+    return rows.map((r) => ({
+      fileId: r.file_id,
+      parsed: r.status === 'parsed',
+      failure: r.failure,
+      attempts: r.attempts,
+      retryAt: r.retry_at,
+      sha256: r.sha256,
+      parserVersion: r.parser_version,
+      backfill: r.backfill === 1,
+    }));
+  }
+
+  async listReportRetriesDue(o: { now: string; parserVersion: string; limit: number }): Promise<{ urn: string; retryAt: string | null }[]> {
+    const rows = await this.db
+      .selectFrom('reports')
+      .innerJoin('watchlist', 'watchlist.urn', 'reports.urn')
+      .select((eb) => ['reports.urn', eb.fn.min('reports.retry_at').as('retry_at')])
+      .where('reports.status', '=', 'failed')
+      .where((eb) =>
+        eb.or([
+          eb('reports.retry_at', '<=', o.now),
+          eb.and([eb('reports.failure', '=', 'unreadable'), eb('reports.retry_at', 'is', null), eb('reports.parser_version', '<>', o.parserVersion)]),
+        ]),
+      )
+      .groupBy('reports.urn')
+      .orderBy('retry_at', (ob) => ob.asc().nullsLast())
+      .orderBy('reports.urn')
+      .limit(o.limit)
+      .execute();
+    return rows.map((r) => ({ urn: r.urn, retryAt: r.retry_at ?? null }));
+  }
+
   async getReport(fileId: string): Promise<StoredReport | null> {
     const row = await this.db.selectFrom('reports').selectAll().where('file_id', '=', fileId).executeTakeFirst();
     return row ? rowToReport(row) : null;
@@ -209,7 +214,8 @@ export class KyselyStore implements Store {
 
   async recordScrape(record: ScrapeRecord): Promise<ChangeEvent[]> {
     // The daily case, a provider with nothing new: one statement is atomic on its own.
-    if (record.reports.length === 0 && record.events.length === 0) {
+    const superseded = record.superseded ?? [];
+    if (record.reports.length === 0 && record.events.length === 0 && superseded.length === 0) {
       await upsertProvider(this.db, record);
       return [];
     }
@@ -220,11 +226,26 @@ export class KyselyStore implements Store {
 
       for (const report of record.reports) await writeReport(trx, report);
 
+      // A comparison that stands again (its claim made anew) is no longer superseded; it was raised once already.
+      const ids = [...new Set(record.events.map((e) => e.id))];
+      for (let i = 0; i < ids.length; i += IN_LIST_CHUNK) {
+        await trx
+          .updateTable('events')
+          .set({ superseded_by: null })
+          .where('id', 'in', ids.slice(i, i + IN_LIST_CHUNK))
+          .where('superseded_by', 'is not', null)
+          .execute();
+      }
+      for (const s of superseded) {
+        await trx.updateTable('events').set({ superseded_by: s.by }).where('id', '=', s.id).where('superseded_by', 'is', null).execute();
+      }
+
       const inserted: ChangeEvent[] = [];
       for (const event of record.events) {
         const row = await trx
           .insertInto('events')
-          .values(eventToRow(event))
+          // A restatement alerts nobody: stored as planned, the outbox never picks it up.
+          .values({ ...eventToRow(event), alerts_planned_at: event.restates ? record.at : null })
           .onConflict((oc) => oc.column('id').doNothing())
           .returning('id')
           .executeTakeFirst();
@@ -647,6 +668,72 @@ export class KyselyStore implements Store {
       .where('reconciled_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  // --- Bounded reads for the HTTP API (list-queries.ts) ---------------------------------------------
+
+  pageEvents(query: EventPageQuery): Promise<KeyedEvent[]> {
+    return lists.pageEvents(this.db, query);
+  }
+
+  countEvents(filter: EventListFilter, atMost?: number): Promise<number> {
+    return lists.countEvents(this.db, filter, atMost);
+  }
+
+  pageProviders(query: { afterUrn?: string; limit: number }): Promise<ProviderRecord[]> {
+    return lists.pageProviders(this.db, query);
+  }
+
+  getProviders(urns: readonly string[]): Promise<Map<string, ProviderRecord>> {
+    return lists.providersOf(this.db, urns);
+  }
+
+  providersNamed(field: 'owner' | 'localAuthority', spellings: readonly string[]): Promise<ProviderRecord[]> {
+    return lists.providersNamed(this.db, field, spellings);
+  }
+
+  listNames(field: 'owner' | 'localAuthority', options: { watchedOnly?: boolean } = {}): Promise<string[]> {
+    return lists.names(this.db, field, options);
+  }
+
+  listStoredGrades(): Promise<Grade[]> {
+    return lists.gradesStored(this.db);
+  }
+
+  pageWatchList(query: { after?: WatchEntry; limit: number }): Promise<WatchEntry[]> {
+    return lists.pageWatchList(this.db, query);
+  }
+
+  pageWatchedUrns(query: { afterUrn?: string; limit: number }): Promise<string[]> {
+    return lists.pageWatchedUrns(this.db, query);
+  }
+
+  isWatched(urn: string): Promise<boolean> {
+    return lists.isWatched(this.db, urn);
+  }
+
+  countWatched(): Promise<number> {
+    return lists.countWatched(this.db);
+  }
+
+  histories(urns: readonly string[]): Promise<Map<string, HistoryEntry[]>> {
+    return lists.histories(this.db, urns);
+  }
+
+  inspectionKinds(scope: { urns: readonly string[] } | 'watched'): Promise<ReportKind[]> {
+    return lists.inspectionKinds(this.db, scope);
+  }
+
+  reportUrls(fileIds: readonly string[]): Promise<Map<string, string>> {
+    return lists.reportUrls(this.db, fileIds);
+  }
+
+  providerSummaries(urns: readonly string[]): Promise<ProviderSummary[]> {
+    return lists.providerSummaries(this.db, urns);
+  }
+
+  watchedProviderSummaries(query: WatchedProviderQuery): Promise<ProviderSummaryPage> {
+    return lists.watchedProviderSummaries(this.db, query);
   }
 
   private async readSetting(name: string): Promise<string | null> {

@@ -59,6 +59,11 @@ export function reportToRow(report: StoredReport): Insertable<ReportsTable> {
     overall: parsed?.overall ?? null,
     interim_outcome: parsed?.interimOutcome ?? null,
     fetched_at: report.fetchedAt,
+    // A report that was read has nothing left to retry.
+    failure: parsed ? null : (report.failure ?? null),
+    attempts: parsed ? 0 : (report.attempts ?? 0),
+    retry_at: parsed ? null : (report.retryAt ?? null),
+    backfill: report.backfill ? 1 : 0,
   };
 }
 
@@ -74,6 +79,10 @@ export function rowToReport(row: Selectable<ReportsTable>): StoredReport {
     parsed: row.status === 'parsed' && row.parsed_json !== null ? (JSON.parse(row.parsed_json) as ParsedReport) : null,
     error: row.error,
     fetchedAt: row.fetched_at,
+    failure: row.failure,
+    attempts: row.attempts,
+    retryAt: row.retry_at,
+    backfill: row.backfill === 1,
   };
 }
 
@@ -99,6 +108,8 @@ export function eventToRow(event: ChangeEvent): Insertable<EventsTable> {
     file_id: event.fileId,
     summary: event.summary,
     backfill: event.backfill ? 1 : 0,
+    superseded_by: event.supersededBy ?? null,
+    restates: event.restates ?? null,
   };
 }
 
@@ -114,6 +125,9 @@ export function rowToEvent(row: Selectable<EventsTable>): ChangeEvent {
     fileId: row.file_id,
     summary: row.summary,
     backfill: row.backfill === 1,
+    // Only when set, so an event that stands reads as CONTRACT shows it.
+    ...(row.superseded_by !== null ? { supersededBy: row.superseded_by } : {}),
+    ...(row.restates !== null ? { restates: row.restates } : {}),
   };
 }
 

@@ -20,6 +20,9 @@ export interface ProvidersTable {
 
 export type ReportStatus = 'parsed' | 'failed';
 
+/** Why a failed report is not read (see ReportFailure in store.ts); null on parsed rows and on failed rows from before retries. */
+export type ReportFailureColumn = 'transport' | 'unreadable' | 'withdrawn' | null;
+
 export interface ReportsTable {
   file_id: string;
   urn: string;
@@ -39,6 +42,13 @@ export interface ReportsTable {
   overall: string | null;
   interim_outcome: string | null;
   fetched_at: string;
+  failure: ReportFailureColumn;
+  /** Failed attempts in a row (of the same bytes and parser version, for 'unreadable'); 0 once read. */
+  attempts: Generated<number>;
+  /** ISO time the report is next tried; null when it is not (read, withdrawn, or given up). */
+  retry_at: string | null;
+  /** 1 when the report came in its provider's baseline: what it raises once read is history. */
+  backfill: Generated<number>;
 }
 
 /** One row per inspection identity, pointing at the newest report for it. */
@@ -64,6 +74,10 @@ export interface EventsTable {
   backfill: number;
   /** When the event's alert messages were queued; null until then (backfill events stay null). */
   alerts_planned_at: string | null;
+  /** File id of a report that arrived later and came between the two this event compared; null while it stands. */
+  superseded_by: string | null;
+  /** Id of the superseded event whose news this one restates (it alerts nobody); null for news. */
+  restates: string | null;
 }
 
 /** Extracted text of a report: gzip of its pages joined by form feeds. */

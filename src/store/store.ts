@@ -11,6 +11,9 @@ import type {
 import type { OfstedInspection } from '../ofsted/provider-data/provider-level-rows.js';
 import type { ChangeEvent, ParsedReport, ProviderInfo } from '../ofsted/types.js';
 import type { Grade, ReportKind } from '../ofsted/vocabulary.js';
+import type { EventListFilter, EventPageQuery, KeyedEvent, ProviderSummaryPage, WatchedProviderQuery } from './list-queries.js';
+
+export type { EventListFilter, EventPageQuery, KeyedEvent, ProviderSort, ProviderSummaryPage, WatchedProviderQuery } from './list-queries.js';
 
 /** A provider as stored: what its page last said, plus our bookkeeping. */
 export interface ProviderRecord extends ProviderInfo {
@@ -20,6 +23,16 @@ export interface ProviderRecord extends ProviderInfo {
   /** Set when Ofsted no longer lists the provider. */
   closedAt: string | null;
 }
+
+/**
+ * Why a report is stored unread, which decides what happens next (src/monitor/report-retry.ts):
+ * - `transport`: what arrived was not the report whole (an HTML page, a truncated PDF, an off-host redirect,
+ *   a 5xx or a 404): tried again later, without limit; never a verdict on the report.
+ * - `unreadable`: the bytes themselves could not be read: tried again until the same bytes have failed with
+ *   one parser version a set number of times, then again only under a new parser version.
+ * - `withdrawn`: Ofsted has withdrawn it; never tried again.
+ */
+export type ReportFailure = 'transport' | 'unreadable' | 'withdrawn';
 
 /** One report file as stored. A report is identified by its fileId; an amended report has a new one. */
 export interface StoredReport {
@@ -42,6 +55,27 @@ export interface StoredReport {
    * re-derive it later; list and get methods leave it out (read it with getReportPages).
    */
   pages?: string[] | null;
+  /** Why it is unread; null (or absent) when it was read, and on failed reports stored before retries existed. */
+  failure?: ReportFailure | null;
+  /** Failed attempts in a row (for `unreadable`: of these bytes, by this parser version); 0 once read. @defaultValue 0 */
+  attempts?: number;
+  /** ISO time it is next tried; null when it is not (read, withdrawn, or given up). @defaultValue null */
+  retryAt?: string | null;
+  /** It came in its provider's baseline: whatever it raises once it is finally read is history. @defaultValue false */
+  backfill?: boolean;
+}
+
+/** Where a stored report stands, without its reading: what a scrape needs to decide what to fetch. */
+export interface ReportState {
+  fileId: string;
+  /** True when it was read. */
+  parsed: boolean;
+  failure: ReportFailure | null;
+  attempts: number;
+  retryAt: string | null;
+  sha256: string | null;
+  parserVersion: string;
+  backfill: boolean;
 }
 
 /** One entry of `history`: an inspection's parsed report plus where it came from. */
@@ -58,7 +92,7 @@ export interface ProviderSummary extends ProviderRecord {
   latestGraded: { kind: ReportKind; inspectionStart: string; inspectionEnd: string | null; overall: Grade; fileId: string } | null;
   /** The newest inspection or visit of any kind. */
   lastInspection: { kind: ReportKind; inspectionStart: string; fileId: string } | null;
-  /** The newest rating, judgement or interim event (baseline history included). */
+  /** The rating, judgement or interim event of the newest inspection that moved (baseline history included; superseded ones left out). */
   lastChange: Pick<ChangeEvent, 'type' | 'at' | 'from' | 'to' | 'inspectionDate' | 'backfill'> | null;
 }
 
@@ -80,13 +114,24 @@ export interface EventFilter {
   urn?: string;
 }
 
+/** A stored event that no longer stands: a report that arrived later (`by`, its file id) came between the two it compared. */
+export interface EventSupersession {
+  id: string;
+  by: string;
+}
+
 /** Everything one scrape learnt, written in one transaction so a crash leaves all or nothing. */
 export interface ScrapeRecord {
   provider: ProviderInfo;
   /** Newly fetched (or re-parsed) reports; upserted by fileId. */
   reports: StoredReport[];
-  /** Candidate events; ids are deterministic, so ones already stored are skipped. */
+  /**
+   * Candidate events; ids are deterministic, so ones already stored are skipped (one stored as superseded
+   * stands again). One that `restates` another is stored with its alerts planned: it alerts nobody.
+   */
   events: ChangeEvent[];
+  /** Stored events this scrape's reports supersede (marked once; the first report to do so is kept). */
+  superseded?: readonly EventSupersession[];
   /** ISO timestamp of this scrape. */
   at: string;
   /**
@@ -159,8 +204,16 @@ export interface Store {
   /** Every stored report of a provider (parsed or not), oldest publication first. */
   listReports(urn: string): Promise<StoredReport[]>;
   getReport(fileId: string): Promise<StoredReport | null>;
-  /** Just the fileIds stored for a provider: what a sweep needs to tell new reports from known ones. */
+  /** Just the fileIds stored for a provider. */
   listReportFileIds(urn: string): Promise<string[]>;
+  /** Where each stored report of a provider stands: what a scrape needs to tell what to fetch. */
+  listReportStates(urn: string): Promise<ReportState[]>;
+  /**
+   * Watched providers with an unread report due to be tried again at `now`: its retry time has come, or it
+   * was given up as unreadable by a parser version other than `parserVersion`. `retryAt` is the earliest
+   * retry time due (null when only a new parser version makes it due). At most `limit`, earliest first.
+   */
+  listReportRetriesDue(o: { now: string; parserVersion: string; limit: number }): Promise<{ urn: string; retryAt: string | null }[]>;
 
   /**
    * Stored inspections, oldest first: one per (urn, kind, inspectionStart), each the newest
@@ -278,4 +331,37 @@ export interface Store {
    * daemon): one reconciliation per snapshot.
    */
   markSnapshotReconciled(id: string, at: string, outcome: SnapshotOutcome): Promise<boolean>;
+
+  // --- Bounded reads for the HTTP API: pages and lookups by key, never a whole table (issue 11) ---
+
+  /** One page of events in insertion order (or its reverse), after or before an event's `seq`. */
+  pageEvents(query: EventPageQuery): Promise<KeyedEvent[]>;
+  /** How many events match; with `atMost`, counting stops past it (the answer is then atMost + 1). */
+  countEvents(filter: EventListFilter, atMost?: number): Promise<number>;
+  /** Stored providers in URN order, after `afterUrn`. */
+  pageProviders(query: { afterUrn?: string; limit: number }): Promise<ProviderRecord[]>;
+  /** The stored providers among these URNs, by URN. */
+  getProviders(urns: readonly string[]): Promise<Map<string, ProviderRecord>>;
+  /** Stored providers whose owner (or local authority) is spelt exactly one of these ways, by URN. */
+  providersNamed(field: 'owner' | 'localAuthority', spellings: readonly string[]): Promise<ProviderRecord[]>;
+  /** Every distinct stored spelling of owners (or local authorities); of watched providers only when asked. */
+  listNames(field: 'owner' | 'localAuthority', options?: { watchedOnly?: boolean }): Promise<string[]>;
+  /** The overall grades some stored report gives, in vocabulary order. */
+  listStoredGrades(): Promise<Grade[]>;
+  /** The watchlist in watchList() order, after an entry. */
+  pageWatchList(query: { after?: WatchEntry; limit: number }): Promise<WatchEntry[]>;
+  /** Watched URNs in URN order, after `afterUrn`. */
+  pageWatchedUrns(query: { afterUrn?: string; limit: number }): Promise<string[]>;
+  isWatched(urn: string): Promise<boolean>;
+  countWatched(): Promise<number>;
+  /** history() of several providers at once (an empty list for a URN with none). */
+  histories(urns: readonly string[]): Promise<Map<string, HistoryEntry[]>>;
+  /** Report kinds of the stored inspections of these providers, or of every watched one. */
+  inspectionKinds(scope: { urns: readonly string[] } | 'watched'): Promise<ReportKind[]>;
+  /** PDF address of each stored report among these fileIds. */
+  reportUrls(fileIds: readonly string[]): Promise<Map<string, string>>;
+  /** listProviderSummaries() for these URNs only (stored or watched ones). */
+  providerSummaries(urns: readonly string[]): Promise<ProviderSummary[]>;
+  /** One page of the watched providers' summaries, filtered and sorted in SQL, and how many match. */
+  watchedProviderSummaries(query: WatchedProviderQuery): Promise<ProviderSummaryPage>;
 }

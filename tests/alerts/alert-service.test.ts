@@ -109,6 +109,15 @@ describe(`alert planning, delivery and digests on ${testStoreKind()}`, () => {
     assert.deepEqual(await store.listUnplannedEvents(10), []);
   });
 
+  it('queues nothing for an event that restates one already told, even when a notify job hands it on', async () => {
+    await add(sub('a@example.org', 'urn', URN));
+    // A report inspected in between arrived late: December's decline, told from Good, now reads from Requires improvement.
+    const restated = event(`${URN}-rating-declined-2`, { type: 'rating-declined', from: 'requires-improvement', to: 'inadequate', fileId: '2', restates: DECLINE.id });
+    await store.recordScrape(scrape({ events: [restated] }));
+    assert.equal(await planAlerts([restated], deps), 0);
+    assert.deepEqual(await store.listMessages({ eventId: restated.id }), []);
+  });
+
   it('sends what is due once, and a second run sends nothing', async () => {
     await add(sub('a@example.org', 'urn', URN));
     await planAlerts([DECLINE], deps);

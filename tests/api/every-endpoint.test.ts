@@ -144,10 +144,11 @@ describe('every endpoint, with the token set', () => {
   });
   after(() => fx?.close());
 
-  it('GET /health answers 200 with redis and db ok', async () => {
+  it('GET /health answers 200 with redis and db ok and every job scheduler in place', async () => {
     const answer = await call('GET', '/health');
     assert.equal(answer.status, 200);
-    assert.deepEqual(answer.body, { redis: 'ok', db: 'ok' });
+    assert.deepEqual([answer.body.redis, answer.body.db, answer.body.sweep.status], ['ok', 'ok', 'ok']);
+    assert.deepEqual(Object.values(answer.body.schedulers), ['ok', 'ok', 'ok']);
   });
 
   it('GET /metrics answers Prometheus text', async () => {
@@ -162,6 +163,17 @@ describe('every endpoint, with the token set', () => {
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.body, JSON.parse(JSON.stringify(await fx.store.listProviders())));
     assert.equal(answer.body.length, 3);
+    assert.equal(answer.headers.get('link'), null, 'one page holds them all');
+    const first = await call('GET', '/api/providers?limit=2');
+    assert.equal(first.body.length, 2);
+    const next = first.headers.get('x-next-cursor');
+    assert.equal(first.headers.get('link'), `</api/providers?limit=2&cursor=${next}>; rel="next"`);
+    const rest = await call('GET', `/api/providers?limit=2&cursor=${next}`);
+    assert.deepEqual([...first.body, ...rest.body], answer.body);
+    assert.equal(rest.headers.get('x-next-cursor'), null);
+
+    assertError(await call('GET', '/api/providers?limit=0'), 400, /^limit: a whole number of items from 1 to 1000, not "0"$/);
+    assertError(await call('GET', '/api/providers?cursor=bm9wZQ'), 400, /^cursor: not a cursor this list gave out; start again without it$/);
   });
 
   it('GET /api/providers/<URN> answers the provider with its newest inspection; 400 for a malformed URN, 404 for one never scraped', async () => {
@@ -208,6 +220,9 @@ describe('every endpoint, with the token set', () => {
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.body, JSON.parse(JSON.stringify(await fx.store.watchList())));
     assert.deepEqual(answer.body.map((w: { urn: string }) => w.urn), [SCHOOL]);
+    const events = await call('GET', '/api/events?limit=1');
+    assertError(await call('GET', `/api/watchlist?cursor=${events.headers.get('x-next-cursor')}`), 400, /^cursor: not a cursor this list gave out/);
+    assertError(await call('GET', '/api/watchlist?limit=1&limit=2'), 400, /^limit: give it once, as text$/);
   });
 
   it('POST /api/watchlist/<URN> answers 201 then 200 with the token; 401 without it; 400 for a malformed URN or a body that is not JSON', async () => {
@@ -363,7 +378,7 @@ describe('every state-changing endpoint, with API_TOKEN unset', () => {
     await fx.store.close();
     const answer = await call('GET', '/health');
     assert.equal(answer.status, 503);
-    assert.deepEqual(answer.body, { redis: 'ok', db: 'unreachable' });
+    assert.deepEqual([answer.body.redis, answer.body.db], ['ok', 'unreachable']);
   });
 });
 

@@ -1,7 +1,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { countEvents, countParseFailure, observeFetch } from '../../src/api/index.js';
-import { NOTIFY_QUEUE, PROVIDER_QUEUE, REPORT_QUEUE, SWEEP_QUEUE } from '../../workers/queues.js';
+import {
+  DIGEST_SCHEDULER_ID,
+  NOTIFY_QUEUE,
+  OUTBOX_SCHEDULER_ID,
+  PROVIDER_QUEUE,
+  REPORT_QUEUE,
+  SWEEP_QUEUE,
+  SWEEP_SCHEDULER_ID,
+} from '../../workers/queues.js';
+import { markSweepStarted } from '../../workers/schedule-status.js';
+import { waitFor } from '../workers/support/wait-for.js';
 import { startApiFixture, type ApiFixture } from './support/api-fixture.js';
 import { hasRedisServer } from '../helpers/test-redis.js';
 
@@ -11,6 +21,8 @@ function sample(text: string, series: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
+const ALL_SCHEDULERS_OK = { [SWEEP_SCHEDULER_ID]: 'ok', [OUTBOX_SCHEDULER_ID]: 'ok', [DIGEST_SCHEDULER_ID]: 'ok' };
+
 describe('GET /health', () => {
   let fx: ApiFixture;
   before(async () => {
@@ -18,17 +30,65 @@ describe('GET /health', () => {
   });
   after(() => fx?.close());
 
-  it('answers 200 with redis and db ok when both answer', async () => {
+  it('answers 200 with redis and db ok, every job scheduler in place and the sweep on time', async () => {
     const res = await fx.fetch('/health');
     assert.equal(res.status, 200);
-    assert.deepEqual(await res.json(), { redis: 'ok', db: 'ok' });
+    const body = await res.json();
+    assert.deepEqual(
+      { ...body, sweep: { ...body.sweep, nextDueAt: typeof body.sweep.nextDueAt } },
+      { redis: 'ok', db: 'ok', schedulers: ALL_SCHEDULERS_OK, sweep: { status: 'ok', lastStartedAt: null, nextDueAt: 'string' } },
+    );
+    assert.ok(Date.parse(body.sweep.nextDueAt) > Date.now(), 'the next tick of SCRAPE_SCHEDULE is to come');
   });
 
   it('answers 503 naming the database when the store does not answer', async () => {
     await fx.store.close();
     const res = await fx.fetch('/health');
     assert.equal(res.status, 503);
-    assert.deepEqual(await res.json(), { redis: 'ok', db: 'unreachable' });
+    const body = await res.json();
+    assert.deepEqual([body.redis, body.db, body.schedulers], ['ok', 'unreachable', ALL_SCHEDULERS_OK]);
+  });
+});
+
+describe('GET /health and /metrics: the schedule in Redis', () => {
+  let fx: ApiFixture;
+  before(async () => {
+    // Every second, and overdue one second late: with no worker here to take the ticks, the sweep falls behind.
+    fx = await startApiFixture({ env: { SCRAPE_SCHEDULE: '* * * * * *', SWEEP_OVERDUE_MS: '1000' } });
+  });
+  after(() => fx?.close());
+
+  it('answers 503 naming a job scheduler that is gone from Redis, and /metrics reports it absent', async () => {
+    await fx.queues.notify.removeJobScheduler(OUTBOX_SCHEDULER_ID);
+    const res = await fx.fetch('/health');
+    assert.equal(res.status, 503);
+    const body = await res.json();
+    assert.deepEqual([body.redis, body.db, body.schedulers], ['ok', 'ok', { ...ALL_SCHEDULERS_OK, [OUTBOX_SCHEDULER_ID]: 'missing' }]);
+
+    const text = await (await fx.fetch('/metrics')).text();
+    assert.equal(sample(text, `ofsted_monitor_job_scheduler_present{scheduler="${OUTBOX_SCHEDULER_ID}"}`), 0);
+    assert.equal(sample(text, `ofsted_monitor_job_scheduler_present{scheduler="${DIGEST_SCHEDULER_ID}"}`), 1);
+  });
+
+  it('answers 503 with the sweep overdue once its due tick has waited longer than SWEEP_OVERDUE_MS for a worker', async () => {
+    const body = await waitFor('the sweep to be overdue', async () => {
+      const res = await fx.fetch('/health');
+      const answer = await res.json();
+      return res.status === 503 && answer.sweep.status === 'overdue' ? answer : null;
+    }, 10_000, 250);
+    assert.equal(body.schedulers[SWEEP_SCHEDULER_ID], 'ok');
+    assert.ok(Date.parse(body.sweep.nextDueAt) < Date.now() - 1_000);
+  });
+
+  it('reports the seconds since the last sweep started, whichever daemon started it', async () => {
+    const none = await (await fx.fetch('/metrics')).text();
+    assert.ok(Number.isNaN(sample(none, 'ofsted_monitor_last_sweep_age_seconds')), 'no sweep recorded: no value');
+    await markSweepStarted(fx.queues.sweep, Date.now() - 90_000);
+    const text = await (await fx.fetch('/metrics')).text();
+    const age = sample(text, 'ofsted_monitor_last_sweep_age_seconds') ?? 0;
+    assert.ok(age >= 90 && age < 120, String(age));
+    const body = await (await fx.fetch('/health')).json();
+    assert.ok(Date.parse(body.sweep.lastStartedAt) <= Date.now() - 90_000);
   });
 });
 
@@ -46,7 +106,9 @@ describe('GET /health and /metrics when Redis stops', { skip: !hasRedisServer() 
     const started = Date.now();
     const res = await fx.fetch('/health');
     assert.equal(res.status, 503);
-    assert.deepEqual(await res.json(), { redis: 'unreachable', db: 'ok' });
+    const body = await res.json();
+    assert.deepEqual([body.redis, body.db, body.sweep.status], ['unreachable', 'ok', 'unknown']);
+    assert.deepEqual(Object.values(body.schedulers), ['unknown', 'unknown', 'unknown'], 'not reported missing: Redis did not say');
     assert.ok(Date.now() - started < 5_000, 'a hanging Redis is cut off by the health timeout');
 
     const metrics = await fx.fetch('/metrics');

@@ -8,6 +8,8 @@ import { loadConfig } from '../../src/config.js';
 import { OfstedMonitorError } from '../../src/errors.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
+import { jobSettingsFromConfig } from '../../workers/job-options.js';
+import { daemonSchedulers } from '../../workers/schedule-keeper.js';
 import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 
@@ -26,6 +28,9 @@ describe('startApi', () => {
     const prefix = `apistart-${process.pid}-${Date.now()}`;
     const q = (name: string) => new Queue(name, { connection, prefix });
     queues = { sweep: q('s'), provider: q('p'), report: q('r'), notify: q('n') };
+    // /health answers 200 only with the job schedulers in Redis, as a daemon with the scheduler leaves them.
+    const config = loadConfig({ DATABASE_URL: db.url });
+    for (const s of daemonSchedulers(queues, config, jobSettingsFromConfig(config))) await s.upsert();
   });
   after(async () => {
     for (const q of Object.values(queues)) {

@@ -153,15 +153,38 @@ describe('scrape against the local Ofsted site', () => {
     }
   });
 
+  it('stores a report that arrived damaged to be tried again: exit 0, one line saying so, and the next scrape reads it', async () => {
+    site.setNow('2019-09-30');
+    assert.equal((await runCli(['scrape', 'SC036240', '--json'], env)).code, 0, 'baseline');
+    site.advance('SC036240');
+    const fresh = published('SC036240').at(-1)!;
+    site.setFault({ fileId: fresh.fileId }, { kind: 'html-as-pdf' });
+    try {
+      const damaged = await runCli(['scrape', 'SC036240', '--json'], env);
+      assert.equal(damaged.code, 0, damaged.stderr);
+      assert.deepEqual(Object.keys(damaged.json()), ['urn', 'provider', 'inspections', 'events'], 'the JSON CONTRACT shapes');
+      assert.deepEqual(damaged.json().events, []);
+      assert.match(damaged.stderr.trim(), new RegExp(`^SC036240: report ${fresh.fileId} could not be read \\(.*not a PDF.*\\); it is tried again on the next scrape$`));
+    } finally {
+      site.clearFaults();
+    }
+    const whole = await runCli(['scrape', 'SC036240', '--json'], env);
+    assert.equal(whole.code, 0, whole.stderr);
+    const events = whole.json().events.map((e: { type: string; fileId: string; backfill: boolean }) => [e.type, e.fileId, e.backfill]);
+    assert.ok(events.some(([type, fileId, backfill]: [string, string, boolean]) => type === 'report-published' && fileId === fresh.fileId && !backfill), JSON.stringify(events));
+    assert.equal(whole.stderr, '');
+  });
+
   it('stores an unreadable report as scrape-failed, never a grade', async () => {
     site.setNow('2019-09-30');
     const provider = site.scenario.provider('SC036109')!;
     const latest = provider.reports.filter((r) => r.publishedAt <= '2019-12-31').at(-1)!;
-    site.setFault({ fileId: latest.fileId }, { kind: 'truncated-pdf' });
+    // A scan: the same bytes no reader can read; given up (and told) at the first reading here.
+    site.setFault({ fileId: latest.fileId }, { kind: 'scanned-pdf' });
     try {
       await runCli(['scrape', 'SC036109', '--json'], env);
       site.setNow('2019-12-31');
-      const run = await runCli(['scrape', 'SC036109', '--json'], env);
+      const run = await runCli(['scrape', 'SC036109', '--json'], { ...env, REPORT_RETRY_LIMIT: '1' });
       assert.equal(run.code, 0, run.stderr);
       const types = run.json().events.map((e: { type: string }) => e.type);
       assert.ok(types.includes('scrape-failed'), JSON.stringify(types));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectChanges } from '../../src/monitor/detect-changes.js';
+import { detectChanges, evaluateChanges } from '../../src/monitor/detect-changes.js';
 import type { ParsedReport } from '../../src/ofsted/types.js';
 import type { Grade } from '../../src/ofsted/vocabulary.js';
 import type { HistoryEntry, StoredReport } from '../../src/store/store.js';
@@ -241,12 +241,16 @@ describe('detectChanges', () => {
   });
 
   it('an amended report with the same grade raises no rating event', () => {
+    const good = stored(full('2019-01-08', 'good'));
     const original = stored(full('2019-10-29', 'inadequate'));
     const amended = stored(full('2019-10-29', 'inadequate'));
+    // What the store holds from when the original came in: its Good → Inadequate stands for the amendment too.
+    const before = detectChanges({ urn: URN, history: history(good), incoming: [original], baseline: false, at: AT });
     const events = detectChanges({
       urn: URN,
-      history: history(stored(full('2019-01-08', 'good')), original),
+      history: history(good, original),
       incoming: [amended],
+      stored: before,
       baseline: false,
       at: AT,
     });
@@ -301,5 +305,119 @@ describe('detectChanges', () => {
     const old = { ...full('2022-03-01', 'good'), kind: 'school' as const, overall: null, judgements: [{ area: 'The quality of education', key: 'quality-of-education', grade: 'outstanding' as Grade }] };
     const events = detectChanges({ urn: URN, history: history(stored(old)), incoming: [stored(card)], baseline: false, at: AT });
     assert.deepEqual(types(events), ['report-published']);
+  });
+
+  describe('a report that arrives after a newer one was compared', () => {
+    const a = () => stored(full('2019-01-08', 'good'));
+    const brief = (events: { type: string; from: string | null; to: string | null; fileId: string | null; restates?: string | null }[]) =>
+      events.filter((e) => e.type !== 'report-published').map((e) => [e.type, e.from, e.to, e.fileId, e.restates ?? null]);
+
+    it('supersedes the comparison it falls into, raises its own, and restates rather than repeats what was told', () => {
+      const [A, B, C] = [a(), stored(full('2019-06-04', 'requires-improvement')), stored(full('2019-10-29', 'inadequate'))];
+      const first = detectChanges({ urn: URN, history: history(A), incoming: [C], baseline: false, at: AT });
+      const told = first.find((e) => e.type === 'rating-declined')!;
+      assert.deepEqual([told.from, told.to], ['good', 'inadequate']);
+
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [B], stored: first, baseline: false, at: AT });
+      assert.deepEqual(late.superseded, [{ id: told.id, by: B.fileId }]);
+      assert.deepEqual(brief(late.events), [
+        // News: nobody was told the home was rated Requires improvement in June.
+        ['rating-declined', 'good', 'requires-improvement', B.fileId, null],
+        // The October decline was told already (from Good): stored, alerting nobody.
+        ['rating-declined', 'requires-improvement', 'inadequate', C.fileId, told.id],
+      ]);
+      assert.ok(late.events.every((e) => !e.backfill));
+    });
+
+    it('restates when the late report made the move that was told about the later one', () => {
+      const [A, B, C] = [a(), stored(full('2019-06-04', 'requires-improvement')), stored(full('2019-10-29', 'requires-improvement'))];
+      const first = detectChanges({ urn: URN, history: history(A), incoming: [C], baseline: false, at: AT });
+      const told = first.find((e) => e.type === 'rating-declined')!;
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [B], stored: first, baseline: false, at: AT });
+      assert.deepEqual(late.superseded, [{ id: told.id, by: B.fileId }]);
+      assert.deepEqual(brief(late.events), [['rating-declined', 'good', 'requires-improvement', B.fileId, told.id]]);
+    });
+
+    it('changes nothing already raised when the late report has the grade of the one before it', () => {
+      const [A, B, C] = [a(), stored(full('2019-06-04', 'good')), stored(full('2019-10-29', 'inadequate'))];
+      const first = detectChanges({ urn: URN, history: history(A), incoming: [C], baseline: false, at: AT });
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [B], stored: first, baseline: false, at: AT });
+      assert.deepEqual(late.superseded, [], 'Good → Inadequate in October still stands, whichever Good it follows');
+      assert.deepEqual(brief(late.events), []);
+    });
+
+    it('raises a worse grade in between as news, and what followed it as an improvement', () => {
+      const [A, B, C] = [a(), stored(full('2019-06-04', 'inadequate')), stored(full('2019-10-29', 'requires-improvement'))];
+      const first = detectChanges({ urn: URN, history: history(A), incoming: [C], baseline: false, at: AT });
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [B], stored: first, baseline: false, at: AT });
+      assert.equal(late.superseded.length, 1);
+      assert.deepEqual(brief(late.events), [
+        ['rating-declined', 'good', 'inadequate', B.fileId, null],
+        ['rating-improved', 'inadequate', 'requires-improvement', C.fileId, null],
+      ]);
+    });
+
+    it("re-evaluates a first scrape's comparison too, as news: the baseline told nobody", () => {
+      const [A, B, C] = [a(), stored(full('2019-06-04', 'requires-improvement')), stored(full('2019-10-29', 'inadequate'))];
+      const baseline = detectChanges({ urn: URN, history: [], incoming: [A, C], baseline: true, at: AT });
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [B], stored: baseline, baseline: false, at: AT });
+      assert.equal(late.superseded.length, 1);
+      assert.deepEqual(brief(late.events), [
+        ['rating-declined', 'good', 'requires-improvement', B.fileId, null],
+        ['rating-declined', 'requires-improvement', 'inadequate', C.fileId, null],
+      ]);
+    });
+
+    it('an amendment that changes the grade says what changed, and restates the decline already told', () => {
+      const [A, C] = [a(), stored(full('2019-10-29', 'inadequate'))];
+      const amended = { ...stored(full('2019-10-29', 'requires-improvement')), publishedAt: '2019-12-01' };
+      const first = detectChanges({ urn: URN, history: history(A), incoming: [C], baseline: false, at: AT });
+      const told = first.find((e) => e.type === 'rating-declined')!;
+      const late = evaluateChanges({ urn: URN, history: history(A, C), incoming: [amended], stored: first, baseline: false, at: AT });
+      assert.deepEqual(late.superseded, [{ id: told.id, by: amended.fileId }]);
+      assert.deepEqual(brief(late.events), [
+        ['rating-declined', 'good', 'requires-improvement', amended.fileId, told.id],
+        ['rating-improved', 'inadequate', 'requires-improvement', amended.fileId, null],
+      ]);
+      assert.match(late.events[0]!.summary, /amended/);
+    });
+
+    it("alerts a report's move once even when its comparison is superseded twice", () => {
+      const [good2022, adequate2014, good2015, ri2019] = [
+        stored(full('2022-09-05', 'good')),
+        stored(full('2014-07-01', 'adequate')),
+        stored(full('2015-05-13', 'good')),
+        stored(full('2019-12-10', 'requires-improvement')),
+      ];
+      const base = detectChanges({ urn: URN, history: [], incoming: [good2022], baseline: true, at: AT });
+      const one = evaluateChanges({ urn: URN, history: history(good2022), incoming: [adequate2014], stored: base, baseline: false, at: AT });
+      const told = one.events.find((e) => e.type === 'rating-improved')!;
+      assert.deepEqual([told.from, told.to, told.fileId], ['adequate', 'good', good2022.fileId]);
+      const two = evaluateChanges({ urn: URN, history: history(adequate2014, good2022), incoming: [good2015], stored: [...base, ...one.events], baseline: false, at: AT });
+      assert.deepEqual(two.superseded, [{ id: told.id, by: good2015.fileId }]);
+      // As the store holds them now: 2022's improvement superseded by 2015's report.
+      const held = [...base, ...one.events.map((e) => (e.id === told.id ? { ...e, supersededBy: good2015.fileId } : e)), ...two.events];
+      const three = evaluateChanges({ urn: URN, history: history(adequate2014, good2015, good2022), incoming: [ri2019], stored: held, baseline: false, at: AT });
+      assert.deepEqual(brief(three.events), [
+        ['rating-declined', 'good', 'requires-improvement', ri2019.fileId, null],
+        // 2022's improvement, now from Requires improvement: told once already.
+        ['rating-improved', 'requires-improvement', 'good', good2022.fileId, told.id],
+      ]);
+    });
+
+    it('keeps one alert for an interim decline when a full inspection before it arrives late', () => {
+      const full2019 = a();
+      const interim = stored(visit('childrens-home-interim', '2019-12-04', { interimOutcome: 'declined' }));
+      const fullLate = stored(full('2019-07-16', 'requires-improvement'));
+      const first = detectChanges({ urn: URN, history: history(full2019), incoming: [interim], baseline: false, at: AT });
+      const told = first.find((e) => e.type === 'interim-declined')!;
+      assert.equal(told.from, 'good');
+      const late = evaluateChanges({ urn: URN, history: history(full2019, interim), incoming: [fullLate], stored: first, baseline: false, at: AT });
+      assert.deepEqual(late.superseded, [{ id: told.id, by: fullLate.fileId }]);
+      assert.deepEqual(brief(late.events), [
+        ['rating-declined', 'good', 'requires-improvement', fullLate.fileId, null],
+        ['interim-declined', 'requires-improvement', 'declined', interim.fileId, told.id],
+      ]);
+    });
   });
 });

@@ -52,13 +52,17 @@ describe('a provider page whose content has not changed', () => {
     assert.deepEqual(listing.fresh.map((r) => r.fileId), ['10541604']);
   });
 
-  it('keeps being read while a listed report could not be stored', async () => {
+  it('keeps being read while a listed report waits for its retry', async () => {
     site.setFault({ fileId: '10541604' }, { kind: 'status', status: 503 });
-    await assert.rejects(scrapeProvider(URN, deps));
-    assert.equal((await store.getProviderState(URN))?.pageHash, null, 'no fingerprint while a report is missing');
-    assert.equal((await readProviderListing(URN, deps)).unchanged, false);
+    const failed = await scrapeProvider(URN, deps);
+    assert.deepEqual(failed.retrying.map((r) => r.fileId), ['10541604'], 'stored, to be tried again');
+    assert.equal((await store.getProviderState(URN))?.pageHash, null, 'no fingerprint while a report is unread');
+    const waiting = await readProviderListing(URN, deps);
+    assert.equal(waiting.unchanged, false);
+    assert.deepEqual(waiting.fresh, [], 'not due before its backoff');
+    assert.equal(waiting.waiting, 1);
     site.clearFaults();
-    const done = await scrapeProvider(URN, deps);
+    const done = await scrapeProvider(URN, { ...deps, manual: true });
     assert.ok(done.events.some((e) => e.type === 'rating-declined'));
     assert.equal((await readProviderListing(URN, deps)).unchanged, true);
   });

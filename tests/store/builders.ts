@@ -62,6 +62,10 @@ export function report(
     parsed: parsedReport,
     error: parsedReport ? null : 'not a PDF',
     fetchedAt: '2025-06-01T06:00:00.000Z',
+    failure: null,
+    attempts: 0,
+    retryAt: null,
+    backfill: false,
   };
 }
 

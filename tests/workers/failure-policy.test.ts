@@ -13,7 +13,7 @@ import { waitFor } from './support/wait-for.js';
 // What the daemon does when things go wrong: an unreadable report, Ofsted failing for a while, a URN
 // Ofsted does not know, a provider that disappears.
 
-/** SC036109's one report before October 2019; served truncated here. */
+/** SC036109's one report before October 2019; served as a scan no reader can read here. */
 const UNREADABLE = '99804934';
 /** One of SC036243's reports; Ofsted answers 503 to its first four requests. */
 const FLAKY = '95385440';
@@ -42,10 +42,12 @@ describe('daemon: failure policy', () => {
         FETCH_ATTEMPTS: '2',
         FETCH_BACKOFF_MS: '20',
         JOB_BACKOFF_MS: '200',
+        // Given up at the first unreadable reading, so its scrape-failed comes at once.
+        REPORT_RETRY_LIMIT: '1',
       },
     });
     ({ store, queues } = world);
-    site.setFault({ fileId: UNREADABLE }, { kind: 'truncated-pdf' });
+    site.setFault({ fileId: UNREADABLE }, { kind: 'scanned-pdf' });
     site.setFault({ fileId: FLAKY }, { kind: 'status', status: 503, times: 4 });
     ({ daemon, logs } = await startInProcessDaemon(world.env));
     await queues.sweep.add(SWEEP_JOB, { reason: 'manual' }, { jobId: 'sweep-1' });

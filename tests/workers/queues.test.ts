@@ -6,6 +6,8 @@ import {
   providerDeduplicationId,
   recordJobId,
   reportJobId,
+  retryProviderJobId,
+  stallRequeueJobId,
   sweepProviderJobId,
 } from '../../workers/queues.js';
 
@@ -21,6 +23,9 @@ describe('job ids', () => {
       recordJobId('provider_SC036243_1795340870000'),
       reportJobId('SC036243', 'abc:def/ghi'),
       notifyJobId('SC036243-rating-declined-0123456789abcdef'),
+      stallRequeueJobId('SC036243', '2025-06-01', 2),
+      retryProviderJobId('SC036243', '2025-06-01T12:00:00.000Z'),
+      retryProviderJobId('SC036243', 'parser-3'),
     ];
     for (const id of ids) assert.match(id, /^[A-Za-z0-9_-]+$/, id);
   });

@@ -1,7 +1,8 @@
 // `npm run bench`: time our extraction + parsing against a bare pdftotext run, per report of the corpus
 // (tests/fixtures/reports/** and fixtures/real/pdf/**, the real LA corpus included), from compiled output. Ends
 // with `parse/pdftotext ratio on real reports (N): <x>` and `parse/pdftotext ratio: <x>` (default extractor +
-// parse over the pdftotext baseline; goal <= 2).
+// parse over the pdftotext baseline; goal <= 2). Then the sweep section (sweep.ts) and the API load section
+// (api-load.ts, ending with `api p99 ms: <x>` and `worker loop lag p99 ms: <y>`).
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createExtractor } from '../../src/ofsted/reports/extract/create-extractor.js';
@@ -29,6 +30,21 @@ interface FileResult {
 }
 
 const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** API load section (tools/bench/api-load.ts): `--only-api-load` runs it alone, `--no-api-load` skips it. */
+async function apiLoadSection(): Promise<void> {
+  const { renderApiLoadBench, runApiLoadBench } = await import('./api-load.js');
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--api-load-${name}=`))?.split('=')[1];
+  const seconds = arg('seconds');
+  const rate = arg('rate');
+  const result = await runApiLoadBench({ root, ...(seconds ? { seconds: Number(seconds) } : {}), ...(rate ? { rate: Number(rate) } : {}) });
+  process.stdout.write(`\n${renderApiLoadBench(result)}\n`);
+}
+if (process.argv.includes('--only-api-load')) {
+  await apiLoadSection();
+  process.exit(0);
+}
+
 const corpus = loadCorpus(root);
 if (corpus.length === 0) {
   process.stderr.write('bench: no PDFs under tests/fixtures/reports or fixtures/real/pdf\n');
@@ -151,3 +167,5 @@ if (!process.argv.includes('--no-sweep')) {
   const sweep = await runSweepBench({ root, ...(sweepLimit ? { limit: Number(sweepLimit) } : {}) });
   process.stdout.write(`\n${renderSweepBench(sweep)}\n`);
 }
+
+if (!process.argv.includes('--no-api-load')) await apiLoadSection();

@@ -15,6 +15,7 @@ export const faultSchema: z.ZodType<Fault> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('slow'), ms: z.number().int().min(0).max(600_000) }),
   z.object({ kind: z.literal('html-as-pdf') }),
   z.object({ kind: z.literal('truncated-pdf') }),
+  z.object({ kind: z.literal('scanned-pdf') }),
   z.object({ kind: z.literal('huge'), bytes: z.number().int().min(1).max(2 * 1024 * 1024 * 1024) }),
   z.object({ kind: z.literal('inflate-bomb'), inflatedBytes: z.number().int().min(1).max(8 * 1024 * 1024 * 1024).optional() }),
 ]) as z.ZodType<Fault>;

@@ -7,7 +7,7 @@ import type { Fault, FaultTarget } from './types.js';
 import { isIsoDate } from './util/dates.js';
 
 const PAGE_ONLY = new Set<Fault['kind']>(['js-shell']);
-const FILE_ONLY = new Set<Fault['kind']>(['html-as-pdf', 'truncated-pdf', 'huge', 'inflate-bomb']);
+const FILE_ONLY = new Set<Fault['kind']>(['html-as-pdf', 'truncated-pdf', 'scanned-pdf', 'huge', 'inflate-bomb']);
 
 interface ActiveFault {
   fault: Fault;

@@ -23,6 +23,8 @@ export interface FakeOfstedOptions {
  * - `slow`: wait `ms` before answering.
  * - `html-as-pdf` (files only): an HTML error page served with Content-Type application/pdf.
  * - `truncated-pdf` (files only): the first half of the real PDF bytes.
+ * - `scanned-pdf` (files only): a well-formed PDF with no text layer, as a scanned report is; the same
+ *   bytes every time (a report no reader can read, however often it is fetched).
  * - `huge` (files only): a PDF-looking body of `bytes` bytes (with Content-Length).
  * - `inflate-bomb` (files only): a ~1 MB PDF whose content stream inflates to `inflatedBytes` (default 1 GiB).
  */
@@ -34,6 +36,7 @@ export type Fault =
   | { kind: 'slow'; ms: number }
   | { kind: 'html-as-pdf' }
   | { kind: 'truncated-pdf' }
+  | { kind: 'scanned-pdf' }
   | { kind: 'huge'; bytes: number }
   | { kind: 'inflate-bomb'; inflatedBytes?: number };
 

@@ -1,9 +1,7 @@
-import { sameName } from '../../alerts/match-subscriptions.js';
-import type { ChangeEvent } from '../../ofsted/types.js';
 import { normaliseUrn } from '../../ofsted/urn.js';
 import { EVENT_TYPES, type EventType } from '../../ofsted/vocabulary.js';
-import type { ProviderRecord } from '../../store/store.js';
-import { queryPage, queryText } from './query-values.js';
+import type { EventListFilter } from '../../store/store.js';
+import { querySeq, queryText } from './query-values.js';
 
 /** What the events page's GET form asks for; a field left out matches everything. */
 export interface EventsFilter {
@@ -14,7 +12,10 @@ export interface EventsFilter {
   since?: string;
   /** Include the baseline history recorded by a provider's first scrape. @defaultValue false */
   backfill: boolean;
-  page: number;
+  /** The page of events stored before this one (its seq): the "Older" link. */
+  before?: number;
+  /** The page of events stored after this one: the "Newer" link. Without either, the newest page. */
+  after?: number;
 }
 
 export interface ParsedEventsFilter {
@@ -29,7 +30,11 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The filter a query string asks for. A malformed URN or date is a problem to show, not a silent "match all". */
 export function eventsFilterFrom(query: unknown): ParsedEventsFilter {
-  const filter: EventsFilter = { backfill: queryText(query, 'backfill') === 'yes', page: queryPage(query) };
+  const filter: EventsFilter = { backfill: queryText(query, 'backfill') === 'yes' };
+  const before = querySeq(query, 'before');
+  const after = querySeq(query, 'after');
+  if (before !== undefined) filter.before = before;
+  else if (after !== undefined) filter.after = after;
   const problems: string[] = [];
   const type = queryText(query, 'type');
   const urn = queryText(query, 'urn');
@@ -59,24 +64,14 @@ export function eventsParams(filter: EventsFilter): Record<string, string | unde
 }
 
 /**
- * The events the filter keeps, newest first. `events` come as the store lists them (oldest first);
- * `providers` gives each URN's owner for the owner filter.
+ * The store filter for the page's filter; `owners` are the stored spellings of the owner asked for (see
+ * spellingsOf), so the owner still matches as subscriptions match it while the filtering happens in SQL.
  */
-export function filterEvents(
-  events: readonly ChangeEvent[],
-  filter: EventsFilter,
-  providers: ReadonlyMap<string, Pick<ProviderRecord, 'owner'>>,
-): ChangeEvent[] {
-  const kept: ChangeEvent[] = [];
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.backfill && !filter.backfill) continue;
-    if (filter.type && e.type !== filter.type) continue;
-    if (filter.urn && e.urn !== filter.urn) continue;
-    // Dates and timestamps compare as text: "2019-06-01T06:00Z" >= "2019-06-01".
-    if (filter.since && e.at < filter.since) continue;
-    if (filter.owner && !sameName(providers.get(e.urn)?.owner, filter.owner)) continue;
-    kept.push(e);
-  }
-  return kept;
+export function eventsStoreFilter(filter: EventsFilter, owners: readonly string[] | undefined): EventListFilter {
+  const out: EventListFilter = { backfill: filter.backfill };
+  if (filter.type) out.type = filter.type;
+  if (filter.urn) out.urn = filter.urn;
+  if (filter.since) out.since = filter.since;
+  if (filter.owner) out.owners = owners ?? [];
+  return out;
 }

@@ -5,7 +5,7 @@ import { EVENT_TYPE_LABEL, fromToText, summaryText } from './event-text.js';
 import { eventsParams, type EventsFilter } from './events-filter.js';
 import { escapeHtml, page, safeHref, shortDay, type PageOptions } from './layout.js';
 import { providerHref } from './page-links.js';
-import { pagerHtml, type PageSlice } from './pagination.js';
+import { hrefWith } from './query-values.js';
 
 function typeHtml(type: EventType): string {
   const label = escapeHtml(EVENT_TYPE_LABEL[type]);
@@ -14,9 +14,25 @@ function typeHtml(type: EventType): string {
   return `<strong>${label}</strong>`;
 }
 
+/** One page of events, cut in the store by insertion order (a cursor, not a page number). */
+export interface EventsSlice {
+  /** Newest first. */
+  items: ChangeEvent[];
+  /** Events matching the filter, on every page; counted up to `countedUpTo`, above it only "more than". */
+  total: number;
+  /** @defaultValue no limit */
+  countedUpTo?: number;
+  /** The `after` of the "Newer" link (the first item's seq); null on the newest page. */
+  newerThan: number | null;
+  /** The `before` of the "Older" link (the last item's seq); null on the oldest page. */
+  olderThan: number | null;
+}
+
+export const EMPTY_EVENTS: EventsSlice = { items: [], total: 0, newerThan: null, olderThan: null };
+
 export interface EventsPageInput {
-  /** The page of events to show, newest first. */
-  slice: PageSlice<ChangeEvent>;
+  /** The page of events to show. */
+  slice: EventsSlice;
   filter: EventsFilter;
   /** Lines saying which filter values could not be used. */
   problems?: string[];
@@ -67,6 +83,18 @@ function row(e: ChangeEvent, input: EventsPageInput): string {
   );
 }
 
+/** Newest / Newer / Older links that keep the filters; nothing when one page holds everything. */
+function pager(filter: EventsFilter, slice: EventsSlice): string {
+  if (slice.newerThan === null && slice.olderThan === null) return '';
+  const params = eventsParams(filter);
+  const link = (extra: Record<string, number>, text: string, rel?: string) =>
+    `<a href="${escapeHtml(hrefWith('/events', { ...params, ...extra }))}"${rel ? ` rel="${rel}"` : ''}>${text}</a>`;
+  const parts: string[] = [];
+  if (slice.newerThan !== null) parts.push(link({}, '« Newest'), link({ after: slice.newerThan }, '‹ Newer', 'prev'));
+  if (slice.olderThan !== null) parts.push(link({ before: slice.olderThan }, 'Older ›', 'next'));
+  return `<nav class="pager" aria-label="Pages">${parts.join('')}</nav>`;
+}
+
 /** `GET /events`: filtered change events, newest first, one page of them, as a whole document. */
 export function renderEventsPage(input: EventsPageInput): string {
   const { slice, filter } = input;
@@ -74,9 +102,9 @@ export function renderEventsPage(input: EventsPageInput): string {
     ? `<div class="notice error"><p>${input.problems.map(escapeHtml).join('<br>')}</p></div>`
     : '';
   const filtered = Boolean(filter.type || filter.urn || filter.owner || filter.since);
+  const many = slice.countedUpTo !== undefined && slice.total > slice.countedUpTo;
   const count = slice.total
-    ? `<p>${slice.total.toLocaleString('en-GB')} ${slice.total === 1 ? 'event' : 'events'}` +
-      (slice.pages > 1 ? `; showing ${slice.from.toLocaleString('en-GB')}–${slice.to.toLocaleString('en-GB')}` : '') +
+    ? `<p>${many ? `More than ${slice.countedUpTo!.toLocaleString('en-GB')}` : slice.total.toLocaleString('en-GB')} ${slice.total === 1 ? 'event' : 'events'}` +
       (filter.backfill ? '' : ' (baseline history left out)') +
       '.</p>'
     : '';
@@ -85,7 +113,7 @@ export function renderEventsPage(input: EventsPageInput): string {
     : '<div class="notice"><p>No change events yet. They appear when a scrape finds a new report or a change of rating.' +
       (filter.backfill ? '' : ' <a href="/events?backfill=yes">Include baseline history</a>.') +
       '</p></div>';
-  const table = slice.total
+  const table = slice.items.length
     ? '<div class="table-wrap"><table><thead><tr><th scope="col">Raised</th><th scope="col">Provider</th><th scope="col">Event</th>' +
       '<th scope="col" class="hide-narrow">From → to</th><th scope="col" class="hide-narrow">Inspected</th><th scope="col">Report</th></tr></thead>' +
       `<tbody>${slice.items.map((e) => row(e, input)).join('')}</tbody></table></div>`
@@ -93,7 +121,7 @@ export function renderEventsPage(input: EventsPageInput): string {
   const feeds = '<p class="small"><a href="/feeds/events.atom">Atom feed</a> · <a href="/feeds/events.rss">RSS feed</a></p>';
   return page({
     title: 'Events',
-    body: `<h1>Events</h1>${filterForm(input)}${problems}${count}${table}${pagerHtml('/events', eventsParams(filter), slice)}${feeds}`,
+    body: `<h1>Events</h1>${filterForm(input)}${problems}${count}${table}${pager(filter, slice)}${feeds}`,
     feeds: input.feeds,
   });
 }

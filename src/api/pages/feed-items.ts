@@ -3,7 +3,7 @@ import { EVENT_TYPE_LABEL, fromToText, summaryText } from './event-text.js';
 import { escapeHtml, safeHref, shortDay } from './layout.js';
 import { providerHref } from './page-links.js';
 
-/** Entries per feed: readers poll often; older events stay on the events page. */
+/** Entries per feed document: readers poll often; older ones are on the next page (RFC 5005 rel="next"). */
 export const FEED_LIMIT = 100;
 
 /**
@@ -73,14 +73,4 @@ export function feedItem(e: ChangeEvent, ctx: FeedItemContext): FeedItem {
     text: lines.join('\n'),
     html,
   };
-}
-
-/** The newest FEED_LIMIT events that are not baseline history, newest first. */
-export function feedEvents(events: readonly ChangeEvent[]): ChangeEvent[] {
-  const out: ChangeEvent[] = [];
-  for (let i = events.length - 1; i >= 0 && out.length < FEED_LIMIT; i--) {
-    const e = events[i]!;
-    if (!e.backfill) out.push(e);
-  }
-  return out;
 }

@@ -12,6 +12,8 @@ export interface FeedMeta {
   pageUrl: string;
   /** For `updated` when the feed has no entries (an empty feed still needs one). */
   now: string;
+  /** The page of older entries (RFC 5005 paged feed), when there is one. */
+  nextUrl?: string;
 }
 
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
@@ -50,6 +52,7 @@ export function atomFeed(meta: FeedMeta, items: readonly FeedItem[]): string {
     `<updated>${xmlText(isoUtc(updated(meta, items)))}</updated>` +
     `<link rel="self" type="application/atom+xml" href="${xmlText(meta.selfUrl)}"/>` +
     `<link rel="alternate" type="text/html" href="${xmlText(meta.pageUrl)}"/>` +
+    (meta.nextUrl ? `<link rel="next" type="application/atom+xml" href="${xmlText(meta.nextUrl)}"/>` : '') +
     '<author><name>ofsted-monitor</name></author>' +
     '<generator>ofsted-monitor</generator>' +
     `${entries.join('')}</feed>\n`
@@ -84,6 +87,7 @@ export function rssFeed(meta: FeedMeta, items: readonly FeedItem[]): string {
     '<language>en-gb</language>' +
     `<lastBuildDate>${xmlText(rfc822(updated(meta, items)))}</lastBuildDate>` +
     `<atom:link rel="self" type="application/rss+xml" href="${xmlText(meta.selfUrl)}"/>` +
+    (meta.nextUrl ? `<atom:link rel="next" type="application/rss+xml" href="${xmlText(meta.nextUrl)}"/>` : '') +
     '<generator>ofsted-monitor</generator>' +
     `${entries.join('')}</channel></rss>\n`
   );

@@ -33,6 +33,25 @@ export function paginate<T>(items: readonly T[], page: number, size = PAGE_SIZE)
   };
 }
 
+/** The page to show for `page` asked of `total` items: 1-based, a page past the end is the last one. */
+export function clampPage(page: number, total: number, size = PAGE_SIZE): number {
+  const pages = Math.max(1, Math.ceil(total / size));
+  return Math.min(Math.max(1, Math.floor(page) || 1), pages);
+}
+
+/** The slice of a list cut elsewhere (in SQL): `items` are page `page` of `total`. */
+export function pageSlice<T>(items: T[], page: number, total: number, size = PAGE_SIZE): PageSlice<T> {
+  const start = (page - 1) * size;
+  return {
+    items,
+    page,
+    pages: Math.max(1, Math.ceil(total / size)),
+    total,
+    from: items.length ? start + 1 : 0,
+    to: start + items.length,
+  };
+}
+
 /** The page numbers worth a link: the first, the last, and two either side of the current one. */
 export function pageNumbers(page: number, pages: number): (number | 'gap')[] {
   const wanted = new Set([1, pages]);

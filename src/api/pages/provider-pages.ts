@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { jobSettingsFromConfig } from '../../../workers/job-options.js';
 import { enqueueManualScrape } from '../../../workers/manual-scrape.js';
-import { sameName } from '../../alerts/match-subscriptions.js';
 import { BadInputError } from '../../errors.js';
 import { normaliseUrn, parseUrn } from '../../ofsted/urn.js';
 import type { ApiDeps } from '../api-deps.js';
@@ -15,7 +14,7 @@ import type { JobLookup } from './job-notice.js';
 import { managerMoves } from './manager-moves.js';
 import { messagePage } from './message-page.js';
 import { renderOwnerPage } from './owner-page.js';
-import { mapInBatches } from './page-data.js';
+import { ownedBy } from './page-data.js';
 import { MAX_OWNER_LENGTH, providerHref } from './page-links.js';
 import { portfolioShare } from './portfolio-share.js';
 import { renderProviderNotFound, renderProviderPage } from './provider-page.js';
@@ -90,14 +89,13 @@ export function registerProviderPages(app: FastifyInstance, deps: Pick<ApiDeps, 
       const urn = urnOr400(request.params.urn, reply);
       if (urn === null) return reply;
       const jobId = singleQueryValue(request.query, 'job');
-      const [provider, history, reports, watchList, job] = await Promise.all([
+      const [provider, history, reports, watched, job] = await Promise.all([
         store.getProvider(urn),
         store.history(urn),
         store.listReports(urn),
-        store.watchList(),
+        store.isWatched(urn),
         jobId !== undefined ? lookUpJob(queues, jobId, urn) : Promise.resolve(null),
       ]);
-      const watched = watchList.some((w) => w.urn === urn);
       const form = { tokenConfigured: token.configured, hasSession: hasAdminSession(token, request.headers.cookie) };
       // A URN the form just queued is "being fetched", not unknown: the page shows the job until it is done.
       const fetching = job !== null && 'found' in job;
@@ -151,13 +149,14 @@ export function registerProviderPages(app: FastifyInstance, deps: Pick<ApiDeps, 
       if (name === '' || name.length > MAX_OWNER_LENGTH) {
         return sendHtml(reply, 400, messagePage({ title: 'Not an owner name', message: `an owner name is 1 to ${MAX_OWNER_LENGTH} characters` }));
       }
-      const homes = (await store.listProviderSummaries()).filter((s) => sameName(s.owner, name));
-      if (homes.length === 0) {
+      // Only this owner's providers are read (by the stored spellings of its name), with their histories
+      // in one query per few hundred homes.
+      const urns = (await ownedBy(store, name)).map((p) => p.urn);
+      if (urns.length === 0) {
         return sendHtml(reply, 404, messagePage({ title: 'No such owner', message: `No stored provider is owned by "${name}".` }));
       }
-      // A large owner has hundreds of homes: a few histories at a time keeps a PostgreSQL pool free for others.
-      const histories = await mapInBatches(homes, 8, (h) => store.history(h.urn));
-      const portfolio = homes.map((h, i) => ({ urn: h.urn, name: h.name, closedAt: h.closedAt, history: histories[i] ?? [] }));
+      const [homes, histories] = await Promise.all([store.providerSummaries(urns), store.histories(urns)]);
+      const portfolio = homes.map((h) => ({ urn: h.urn, name: h.name, closedAt: h.closedAt, history: histories.get(h.urn) ?? [] }));
       return sendHtml(
         reply,
         200,

@@ -19,6 +19,12 @@ export function queryPage(query: unknown): number {
   return Math.max(1, Number(raw));
 }
 
+/** A stored item's number from a paging link (`?before=<n>`); anything else means none. */
+export function querySeq(query: unknown, name: string): number | undefined {
+  const raw = queryText(query, name);
+  return raw && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
 /**
  * A link to `path` with these parameters, leaving out empty ones and `page=1`, so that the
  * first page of an unfiltered list is just the path.

@@ -1,6 +1,6 @@
-import { sameName } from '../../alerts/match-subscriptions.js';
-import { GRADE_RANK, GRADES, normaliseText, type Grade } from '../../ofsted/vocabulary.js';
-import type { ProviderSummary } from '../../store/store.js';
+import { nameKey, sameName } from '../../alerts/match-subscriptions.js';
+import { GRADES, type Grade } from '../../ofsted/vocabulary.js';
+import type { WatchedProviderQuery } from '../../store/store.js';
 import { queryPage, queryText } from './query-values.js';
 
 export const WATCHLIST_SORTS = ['urn', 'name', 'grade', 'inspected'] as const;
@@ -40,67 +40,52 @@ export function watchlistParams(filter: WatchlistFilter): Record<string, string 
   return { q: filter.q, owner: filter.owner, la: filter.la, grade: filter.grade, sort: filter.sort === 'urn' ? undefined : filter.sort };
 }
 
-function folded(text: string): string {
-  return normaliseText(text).toLowerCase().replace(/\s+/g, ' ').trim();
+/** The stored spellings that name `wanted` (case, spacing and apostrophe style ignored). */
+export function spellingsOf(stored: readonly string[], wanted: string): string[] {
+  return stored.filter((name) => sameName(name, wanted));
 }
 
-function matchesText(s: ProviderSummary, needle: string): boolean {
-  return [s.urn, s.name, s.owner, s.localAuthority].some((field) => field !== null && folded(field).includes(needle));
+/** The names of stored providers' owners and local authorities, as the store spells them. */
+export interface WatchlistNames {
+  owners: readonly string[];
+  localAuthorities: readonly string[];
 }
 
-/** Worst first: a lower rank (Inadequate) sorts before a higher one; ungraded last. */
-function gradeOrder(s: ProviderSummary): number {
-  const rank = s.latestGraded ? GRADE_RANK[s.latestGraded.overall] : null;
-  return rank ?? Number.POSITIVE_INFINITY;
+/**
+ * The store query for one page of the filter: owner and local authority become the stored spellings of
+ * that name, so the comparison rules stay sameName's while the filtering happens in SQL.
+ */
+export function watchlistQuery(filter: WatchlistFilter, names: WatchlistNames, offset: number, limit: number): WatchedProviderQuery {
+  const query: WatchedProviderQuery = { sort: filter.sort, offset, limit };
+  if (filter.q) query.text = nameKey(filter.q);
+  if (filter.owner) query.owners = spellingsOf(names.owners, filter.owner);
+  if (filter.la) query.localAuthorities = spellingsOf(names.localAuthorities, filter.la);
+  if (filter.grade) query.grade = filter.grade;
+  return query;
 }
 
-const COMPARE: Readonly<Record<WatchlistSort, (a: ProviderSummary, b: ProviderSummary) => number>> = {
-  urn: (a, b) => a.urn.localeCompare(b.urn),
-  // Providers never scraped have no name yet: after the named ones, by URN.
-  name: (a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'en-GB') || a.urn.localeCompare(b.urn),
-  grade: (a, b) => gradeOrder(a) - gradeOrder(b) || a.urn.localeCompare(b.urn),
-  inspected: (a, b) =>
-    (b.lastInspection?.inspectionStart ?? '').localeCompare(a.lastInspection?.inspectionStart ?? '') || a.urn.localeCompare(b.urn),
-};
-
-/** The watched providers the filter keeps, in the order it asks for. */
-export function filterWatchlist(summaries: readonly ProviderSummary[], filter: WatchlistFilter): ProviderSummary[] {
-  const needle = filter.q ? folded(filter.q) : null;
-  const kept = summaries.filter((s) => {
-    if (!s.watched) return false;
-    if (needle && !matchesText(s, needle)) return false;
-    if (filter.owner && !sameName(s.owner, filter.owner)) return false;
-    if (filter.la && !sameName(s.localAuthority, filter.la)) return false;
-    if (filter.grade === 'none' && s.latestGraded) return false;
-    if (filter.grade && filter.grade !== 'none' && s.latestGraded?.overall !== filter.grade) return false;
-    return true;
-  });
-  return kept.sort(COMPARE[filter.sort]);
-}
-
-/** What the form's selects offer: the values present among the watched providers. */
+/** What the form's selects offer. */
 export interface WatchlistChoices {
   owners: string[];
   localAuthorities: string[];
-  /** In vocabulary order; `none` last when some provider has no graded inspection. */
+  /** In vocabulary order, then `none` (never graded). */
   grades: (Grade | 'none')[];
 }
 
-export function watchlistChoices(summaries: readonly ProviderSummary[]): WatchlistChoices {
-  const owners = new Map<string, string>();
-  const las = new Map<string, string>();
-  const grades = new Set<Grade | 'none'>();
-  for (const s of summaries) {
-    if (!s.watched) continue;
-    // One entry per name however it is spelt: the first spelling seen stands for the rest.
-    if (s.owner && !owners.has(folded(s.owner))) owners.set(folded(s.owner), s.owner);
-    if (s.localAuthority && !las.has(folded(s.localAuthority))) las.set(folded(s.localAuthority), s.localAuthority);
-    grades.add(s.latestGraded?.overall ?? 'none');
-  }
+/**
+ * The choices: stored providers' owners and local authorities (one entry per name however it is spelt,
+ * the first spelling in sort order standing for the rest), and the grades stored reports give.
+ */
+export function watchlistChoices(names: WatchlistNames, storedGrades: readonly Grade[]): WatchlistChoices {
   const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');
+  const distinct = (list: readonly string[]) => {
+    const seen = new Map<string, string>();
+    for (const name of [...list].sort()) if (!seen.has(nameKey(name))) seen.set(nameKey(name), name);
+    return [...seen.values()].sort(byName);
+  };
   return {
-    owners: [...owners.values()].sort(byName),
-    localAuthorities: [...las.values()].sort(byName),
-    grades: [...GRADES.filter((g) => grades.has(g)), ...(grades.has('none') ? (['none'] as const) : [])],
+    owners: distinct(names.owners),
+    localAuthorities: distinct(names.localAuthorities),
+    grades: [...GRADES.filter((g) => storedGrades.includes(g)), 'none'],
   };
 }

@@ -4,8 +4,8 @@ import type { ProviderSummary } from '../../store/store.js';
 import { lastChangeHtml } from './change-direction.js';
 import { escapeHtml, gradeBadge, page, shortDay, type PageOptions } from './layout.js';
 import { ownerHref, providerHref } from './page-links.js';
-import { paginate, pagerHtml } from './pagination.js';
-import { filterWatchlist, watchlistChoices, watchlistParams, type WatchlistFilter, type WatchlistSort } from './watchlist-filter.js';
+import { pagerHtml, type PageSlice } from './pagination.js';
+import { watchlistParams, type WatchlistChoices, type WatchlistFilter, type WatchlistSort } from './watchlist-filter.js';
 
 const SORT_LABEL: Readonly<Record<WatchlistSort, string>> = {
   urn: 'URN',
@@ -18,8 +18,7 @@ function option(value: string, label: string, selected: string | undefined): str
   return `<option value="${escapeHtml(value)}"${value === (selected ?? '') ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 }
 
-function filterForm(filter: WatchlistFilter, summaries: readonly ProviderSummary[]): string {
-  const choices = watchlistChoices(summaries);
+function filterForm(filter: WatchlistFilter, choices: WatchlistChoices): string {
   const grades = choices.grades.map((g) => option(g, g === 'none' ? 'Not graded' : GRADE_LABEL[g as Grade], filter.grade)).join('');
   const las = choices.localAuthorities.map((la) => option(la, la, filter.la)).join('');
   // Keep a chosen LA selectable even when its spelling differs from the listed one.
@@ -69,24 +68,25 @@ function plural(n: number, one: string, many: string): string {
 }
 
 export interface WatchlistPageInput {
-  /** Every provider summary the store has (watched or not); the page shows the watched ones. */
-  summaries: readonly ProviderSummary[];
+  /** How many providers are watched. */
+  watched: number;
+  /** The page of watched providers the filter keeps, as the store cut it. */
+  slice: PageSlice<ProviderSummary>;
+  /** What the form's selects offer. */
+  choices: WatchlistChoices;
   filter: WatchlistFilter;
   feeds?: PageOptions['feeds'];
 }
 
-/** `GET /`: the watched providers, filtered and one page of them, as a whole document. */
+/** `GET /`: one page of the watched providers the filter keeps, as a whole document. */
 export function renderWatchlistPage(input: WatchlistPageInput): string {
-  const { summaries, filter } = input;
-  const watched = summaries.filter((s) => s.watched).length;
+  const { watched, slice, filter } = input;
   const title = 'Watchlist';
   const csv = `<p class="small"><a href="/history.csv">Download every watched provider's inspections (CSV)</a> · ` +
     '<a href="/feeds/events.atom">Atom feed</a> · <a href="/feeds/events.rss">RSS feed</a></p>';
   if (watched === 0) {
     return page({ title, body: `<h1>${title}</h1>${emptyState()}`, feeds: input.feeds });
   }
-  const matching = filterWatchlist(summaries, filter);
-  const slice = paginate(matching, filter.page);
   const params = watchlistParams(filter);
   const filtered = Boolean(filter.q || filter.owner || filter.la || filter.grade);
   const count =
@@ -102,7 +102,7 @@ export function renderWatchlistPage(input: WatchlistPageInput): string {
     : `<div class="notice"><p>No watched provider matches these filters. <a href="/">Show them all</a>.</p></div>`;
   return page({
     title,
-    body: `<h1>${title}</h1>${filterForm(filter, summaries)}${count}${table}${pagerHtml('/', params, slice)}${csv}`,
+    body: `<h1>${title}</h1>${filterForm(filter, input.choices)}${count}${table}${pagerHtml('/', params, slice)}${csv}`,
     feeds: input.feeds,
   });
 }

@@ -6,6 +6,7 @@ import type { ApiToken } from '../auth/api-token.js';
 import { requireBearerToken } from '../auth/require-token.js';
 import { documented } from '../doc-only-schema.js';
 import { HttpError } from '../http-error.js';
+import { decodeCursor, encodeCursor, pageParams, sendPage } from '../paging.js';
 import { urnParam } from '../request-input.js';
 
 interface UrnParams {
@@ -13,7 +14,7 @@ interface UrnParams {
 }
 
 /**
- * Providers as stored (same JSON as the CLI's `--json`), and the manual re-scrape.
+ * Providers as stored (same JSON as the CLI's `--json`, the list a page at a time), and the manual re-scrape.
  * GET /api/providers/<URN> is the stored provider plus `latestInspection` (its newest history entry).
  */
 export function registerProviderRoutes(
@@ -23,7 +24,13 @@ export function registerProviderRoutes(
 ): void {
   // The same enqueue as `scrape --queue`: one pending provider job per URN, the sweep's retry settings.
   const jobSettings = jobSettingsFromConfig(deps.config);
-  app.get('/api/providers', documented('listProviders'), async () => deps.store.listProviders());
+  // One page of stored providers in URN order; the cursor is the last URN given.
+  app.get('/api/providers', documented('listProviders'), async (request, reply) => {
+    const { limit, cursor } = pageParams(request.query);
+    const afterUrn = cursor === undefined ? undefined : (decodeCursor('providers', cursor, ['string'])[0] as string);
+    const rows = await deps.store.pageProviders({ limit: limit + 1, ...(afterUrn === undefined ? {} : { afterUrn }) });
+    return sendPage(request, reply, rows, limit, (last) => encodeCursor('providers', [last.urn]), (items) => items);
+  });
 
   app.get<{ Params: UrnParams }>('/api/providers/:urn', documented('getProvider'), async (request) => {
     const urn = urnParam(request.params.urn);

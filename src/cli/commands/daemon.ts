@@ -25,14 +25,15 @@ export function registerDaemon(program: Command, ctx: () => CliContext): void {
     .description('run the sweep scheduler, the queue workers and the HTTP API until SIGTERM or SIGINT')
     .option('--no-api', 'serve no HTTP API (e.g. an extra worker process)')
     .option('--no-scheduler', 'do not schedule the watchlist sweep (e.g. an extra worker process)')
-    .action(async (opts: { api: boolean; scheduler: boolean }) => {
+    .option('--no-workers', 'run no queue workers: the HTTP API (and scheduler) in a process of its own, the work left to worker processes')
+    .action(async (opts: { api: boolean; scheduler: boolean; workers: boolean }) => {
       const { config } = ctx();
       // A long-running service logs what it does; one-shot commands stay quiet unless LOG_LEVEL says otherwise.
       const logger = createLogger(config.LOG_LEVEL ?? 'info', { component: 'daemon' });
       const stop = firstStopSignal(logger);
       // Loaded here so one-shot commands do not pay for BullMQ, ioredis and the HTTP API at start-up.
       const { startDaemon } = await import('../../../workers/daemon.js');
-      const daemon = await startDaemon(config, logger, { api: opts.api, scheduler: opts.scheduler });
+      const daemon = await startDaemon(config, logger, { api: opts.api, scheduler: opts.scheduler, workers: opts.workers });
       const signal = await stop;
       // However stopping goes (Redis gone, a close that hangs), the process ends soon after the grace period.
       setTimeout(() => {

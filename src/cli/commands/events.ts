@@ -19,7 +19,8 @@ export function registerEvents(program: Command, ctx: () => CliContext): void {
       if (opts.json) return printJson(events);
       if (events.length === 0) process.stdout.write('no events\n');
       for (const e of events) {
-        process.stdout.write(`${e.at.slice(0, 19)}  ${e.type.padEnd(18)} ${e.summary}${e.backfill ? ' (baseline)' : ''}\n`);
+        const marks = `${e.backfill ? ' (baseline)' : ''}${e.supersededBy ? ` (superseded by report ${e.supersededBy})` : ''}${e.restates ? ' (told before)' : ''}`;
+        process.stdout.write(`${e.at.slice(0, 19)}  ${e.type.padEnd(18)} ${e.summary}${marks}\n`);
       }
     });
 }

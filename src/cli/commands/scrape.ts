@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ManualScrape } from '../../../workers/manual-scrape.js';
 import { OfstedMonitorError } from '../../errors.js';
+import { reportRetryPolicyFromConfig } from '../../monitor/report-retry.js';
 import { scrapeProvider } from '../../monitor/scrape-provider.js';
 import { parseUrn } from '../../ofsted/urn.js';
 import { GRADE_LABEL } from '../../ofsted/vocabulary.js';
@@ -29,12 +30,19 @@ export function registerScrape(program: Command, ctx: () => CliContext): void {
         store,
         logger: c.logger,
         extract: (pdf) => extractor.extract(pdf),
+        retry: reportRetryPolicyFromConfig(c.config),
+        // A person asked: whatever is waiting for its retry is tried now.
+        manual: true,
       });
       // Loaded here so the other commands do not pay for nodemailer at start-up.
       const { alertInProcess } = await import('../../alerts/alert-in-process.js');
       const alerts = await alertInProcess(result.events, { store, logger: c.logger, config: c.config });
       if (alerts?.unconfigured) process.stderr.write(`${alerts.unconfigured} email alerts waiting: set SMTP_URL to send them\n`);
-      if (opts.json) return printJson(result);
+      for (const r of result.retrying) {
+        process.stderr.write(`${urn}: report ${r.fileId} could not be read (${r.error}); it is tried again on the next scrape\n`);
+      }
+      const { retrying: _retrying, ...printed } = result;
+      if (opts.json) return printJson(printed);
       const p = result.provider;
       const out = [
         `${urn}${p.name ? ` · ${p.name}` : ''}${p.localAuthority ? ` · ${p.localAuthority}` : ''}${p.owner ? ` · ${p.owner}` : ''}`,
@@ -43,7 +51,7 @@ export function registerScrape(program: Command, ctx: () => CliContext): void {
           (i) => `  ${i.inspectionStart ?? '?'}  ${i.kind.padEnd(26)} ${i.overall ? GRADE_LABEL[i.overall] : i.interimOutcome ? `${i.interimOutcome} effectiveness` : ''}`,
         ),
         result.events.length ? `${result.events.length} new events:` : 'no changes',
-        ...result.events.map((e) => `  ${e.type.padEnd(18)} ${e.summary}${e.backfill ? ' (baseline)' : ''}`),
+        ...result.events.map((e) => `  ${e.type.padEnd(18)} ${e.summary}${e.backfill ? ' (baseline)' : ''}${e.restates ? ' (told before)' : ''}`),
         ...(alerts && alerts.sent + alerts.deferred + alerts.givenUp > 0
           ? [`alerts: ${alerts.sent} sent${alerts.deferred ? `, ${alerts.deferred} to retry` : ''}${alerts.givenUp ? `, ${alerts.givenUp} undeliverable` : ''}`]
           : []),

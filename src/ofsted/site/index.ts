@@ -9,6 +9,7 @@ export {
   type HttpClientOptions,
   type HttpResponse,
 } from './http-client-options.js';
+export { DamagedDownloadError } from './damaged-download-error.js';
 export { NotAPdfError } from './not-a-pdf-error.js';
 export { OfstedSite } from './ofsted-site.js';
 export { looksLikeChallenge, looksLikeScriptShell } from './page-detectors.js';

@@ -4,6 +4,7 @@ import { ProviderNotFoundError, UpstreamUnavailableError } from '../../errors.js
 import type { ProviderPage, UnchangedProviderPage } from '../types.js';
 import { parseUrn } from '../urn.js';
 import { BrowserPool, renderWithBrowser } from './browser-fallback.js';
+import { DamagedDownloadError } from './damaged-download-error.js';
 import type { HttpResponse } from './http-client-options.js';
 import { OfstedHttpClient } from './http-client.js';
 import { NotAPdfError } from './not-a-pdf-error.js';
@@ -23,6 +24,9 @@ const PDF_ACCEPT = 'application/pdf,application/octet-stream;q=0.5';
 /** Types a PDF arrives as; files.ofsted.gov.uk sends application/pdf, some proxies octet-stream. */
 const PDF_TYPES = new Set(['application/pdf', 'application/x-pdf', 'application/octet-stream', 'binary/octet-stream']);
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
+const PDF_END = Buffer.from('%%EOF', 'latin1');
+/** Readers look for the end marker this far from the end, as trailing junk after it is common. */
+const PDF_END_WINDOW = 1024;
 
 /** A plain GET of a page, decoded. */
 interface FetchedPage {
@@ -96,7 +100,8 @@ export class OfstedSite {
 
   /**
    * Download a report PDF (size-capped). ReportWithdrawnError when Ofsted answers with its "We cannot
-   * publish" notice, ReportNotFoundError on 404/410, NotAPdfError if it is not a PDF.
+   * publish" notice. What arrives damaged is a DamagedDownloadError, to try again later: ReportNotFoundError
+   * on 404/410, NotAPdfError if it is not a PDF, and a PDF without its end marker (cut short on the way).
    */
   async downloadReport(url: string): Promise<Buffer> {
     const res = await this.#http.get(url, { accept: PDF_ACCEPT, maxBytes: this.#options.maxPdfBytes });
@@ -116,6 +121,10 @@ export class OfstedSite {
     }
     if (!startsLikePdf(res.body)) {
       throw new NotAPdfError(`report ${url} is not a PDF (got ${type} whose bytes do not start with %PDF-)`);
+    }
+    // Every PDF writer ends the file with %%EOF; without it the bytes stopped early, whatever the length said.
+    if (!endsLikePdf(res.body)) {
+      throw new DamagedDownloadError(`report ${url} arrived cut short (${res.body.length} bytes and no %%EOF at the end)`);
     }
     return res.body;
   }
@@ -179,6 +188,10 @@ export class OfstedSite {
 
 function startsLikePdf(body: Buffer): boolean {
   return body.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC);
+}
+
+function endsLikePdf(body: Buffer): boolean {
+  return body.subarray(Math.max(0, body.length - PDF_END_WINDOW)).includes(PDF_END);
 }
 
 function mediaType(res: HttpResponse): string {

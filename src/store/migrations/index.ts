@@ -4,6 +4,9 @@ import { reportTexts } from './0002-report-texts.js';
 import { alerts } from './0003-alerts.js';
 import { pageHash } from './0004-page-hash.js';
 import { referenceSnapshots } from './0005-reference-snapshots.js';
+import { reportRetries } from './0006-report-retries.js';
+import { listIndexes } from './0008-list-indexes.js';
+import { eventSupersession } from './0009-event-supersession.js';
 import type { MigrationStep, SqlDialect } from './migration-step.js';
 
 export { textType, type MigrationStep, type SqlDialect } from './migration-step.js';
@@ -16,6 +19,9 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, step: MigrationStep]> = 
   ['0003-alerts', alerts],
   ['0004-page-hash', pageHash],
   ['0005-reference-snapshots', referenceSnapshots],
+  ['0006-report-retries', reportRetries],
+  ['0008-list-indexes', listIndexes],
+  ['0009-event-supersession', eventSupersession],
 ];
 
 /** Kysely migration provider over the static list above, bound to one dialect. */

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
-import { eventsFilterFrom, filterEvents } from '../../../src/api/pages/events-filter.js';
+import { eventsFilterFrom, eventsStoreFilter } from '../../../src/api/pages/events-filter.js';
 import { fromToText, summaryText } from '../../../src/api/pages/event-text.js';
-import { renderEventsPage } from '../../../src/api/pages/events-page.js';
-import { paginate } from '../../../src/api/pages/pagination.js';
+import { EMPTY_EVENTS, renderEventsPage, type EventsSlice } from '../../../src/api/pages/events-page.js';
 import type { ChangeEvent } from '../../../src/ofsted/types.js';
 
 function event(id: string, o: Partial<ChangeEvent> = {}): ChangeEvent {
@@ -25,21 +24,33 @@ const OWNERS = new Map([
   ['SC999001', { owner: 'Other Ltd', name: '<script>alert(1)</script>' }],
 ]);
 
-const ids = (query: Record<string, string>) => filterEvents(EVENTS, eventsFilterFrom(query).filter, OWNERS).map((e) => e.id);
+/** A page of these events as the store gives it (newest first); the filtering itself is the store's. */
+function sliceOf(events: readonly ChangeEvent[], o: Partial<EventsSlice> = {}): EventsSlice {
+  return { items: [...events].reverse(), total: events.length, newerThan: null, olderThan: null, ...o };
+}
 
 describe('the events filter', () => {
-  it('lists the newest first and leaves the baseline history out unless asked', () => {
-    assert.deepEqual(ids({}), ['declined', 'published', 'other-owner']);
-    assert.deepEqual(ids({ backfill: 'yes' }), ['declined', 'published', 'other-owner', 'baseline']);
+  it('asks the store for the events the form names, without the baseline history unless asked', () => {
+    assert.deepEqual(eventsStoreFilter(eventsFilterFrom({}).filter, undefined), { backfill: false });
+    assert.deepEqual(eventsStoreFilter(eventsFilterFrom({ backfill: 'yes', type: 'rating-declined', urn: ' sc999001 ', since: '2019-10-02' }).filter, undefined), {
+      backfill: true,
+      type: 'rating-declined',
+      urn: 'SC999001',
+      since: '2019-10-02',
+    });
   });
 
-  it('filters by type, URN (any case), owner name and since date, combined', () => {
-    assert.deepEqual(ids({ type: 'rating-declined' }), ['declined']);
-    assert.deepEqual(ids({ urn: ' sc999001 ' }), ['other-owner']);
-    assert.deepEqual(ids({ owner: 'derby city council' }), ['declined', 'published']);
-    assert.deepEqual(ids({ since: '2019-10-02' }), ['declined', 'published']);
-    assert.deepEqual(ids({ since: '2019-10-01' }), ['declined', 'published', 'other-owner']);
-    assert.deepEqual(ids({ owner: 'Derby City Council', type: 'report-published', backfill: 'yes' }), ['published', 'baseline']);
+  it('narrows to the owner by the stored spellings of its name, and to nothing when none is stored', () => {
+    const { filter } = eventsFilterFrom({ owner: 'derby city council' });
+    assert.deepEqual(eventsStoreFilter(filter, ['Derby City Council', 'DERBY CITY COUNCIL']).owners, ['Derby City Council', 'DERBY CITY COUNCIL']);
+    assert.deepEqual(eventsStoreFilter(filter, []).owners, []);
+  });
+
+  it('reads the paging links: before wins over after, anything not a number is the newest page', () => {
+    assert.equal(eventsFilterFrom({ before: '120' }).filter.before, 120);
+    assert.equal(eventsFilterFrom({ after: '7' }).filter.after, 7);
+    assert.deepEqual([eventsFilterFrom({ before: '5', after: '9' }).filter.before, eventsFilterFrom({ before: '5', after: '9' }).filter.after], [5, undefined]);
+    for (const before of ['-1', 'x', '1e3', '']) assert.equal(eventsFilterFrom({ before }).filter.before, undefined, before);
   });
 
   it('reports a malformed URN, date or type instead of quietly matching everything', () => {
@@ -56,7 +67,8 @@ describe('the events filter', () => {
 describe('the events page', () => {
   function render(query: Record<string, string> = {}, reportUrls = new Map([['10541604', 'https://files.ofsted.gov.uk/v1/file/10541604']])) {
     const { filter, problems, typed } = eventsFilterFrom(query);
-    const slice = paginate(problems.length ? [] : filterEvents(EVENTS, filter, OWNERS), filter.page);
+    const kept = EVENTS.filter((e) => filter.backfill || !e.backfill);
+    const slice = problems.length ? EMPTY_EVENTS : sliceOf(kept);
     return renderEventsPage({ slice, filter, problems, typed, providers: OWNERS, reportUrls });
   }
 
@@ -98,17 +110,25 @@ describe('the events page', () => {
   });
 
   it('says when there are no events at all, offering the baseline history', () => {
-    const $ = cheerio.load(renderEventsPage({ slice: paginate([], 1), filter: eventsFilterFrom({}).filter, providers: new Map(), reportUrls: new Map() }));
+    const $ = cheerio.load(renderEventsPage({ slice: EMPTY_EVENTS, filter: eventsFilterFrom({}).filter, providers: new Map(), reportUrls: new Map() }));
     assert.match($('.notice').text(), /No change events yet/);
     assert.equal($('.notice a').attr('href'), '/events?backfill=yes');
   });
 
-  it('pages with links that keep the filters', () => {
-    const many = Array.from({ length: 120 }, (_, i) => event(`e${i}`, { type: 'rating-declined' }));
+  it('pages by cursor with links that keep the filters: older, and newer and newest once past the first page', () => {
+    const many = Array.from({ length: 100 }, (_, i) => event(`e${i}`, { type: 'rating-declined' }));
     const { filter } = eventsFilterFrom({ type: 'rating-declined', owner: 'Derby City Council' });
-    const $ = cheerio.load(renderEventsPage({ slice: paginate(filterEvents(many, filter, OWNERS), 1), filter, providers: OWNERS, reportUrls: new Map() }));
-    assert.equal($('tbody tr').length, 100);
-    assert.equal($('nav.pager a[rel="next"]').attr('href'), '/events?type=rating-declined&owner=Derby+City+Council&page=2');
+    const first = cheerio.load(renderEventsPage({ slice: sliceOf(many, { total: 250, olderThan: 151 }), filter, providers: OWNERS, reportUrls: new Map() }));
+    assert.equal(first('tbody tr').length, 100);
+    assert.match(first.text(), /250 events \(baseline history left out\)\./);
+    assert.equal(first('nav.pager a[rel="next"]').attr('href'), '/events?type=rating-declined&owner=Derby+City+Council&before=151');
+    assert.equal(first('nav.pager a').length, 1);
+    const middle = cheerio.load(renderEventsPage({ slice: sliceOf(many, { total: 250, newerThan: 250, olderThan: 151 }), filter, providers: OWNERS, reportUrls: new Map() }));
+    assert.equal(middle('nav.pager a[rel="prev"]').attr('href'), '/events?type=rating-declined&owner=Derby+City+Council&after=250');
+    assert.equal(middle('nav.pager a').first().attr('href'), '/events?type=rating-declined&owner=Derby+City+Council');
+    assert.equal(cheerio.load(render())('nav.pager').length, 0, 'no pager when one page holds everything');
+    const counted = cheerio.load(renderEventsPage({ slice: sliceOf(many, { total: 1_001, countedUpTo: 1_000, olderThan: 5 }), filter, providers: OWNERS, reportUrls: new Map() }));
+    assert.match(counted.text(), /More than 1,000 events \(baseline history left out\)\./);
   });
 
   it('words from → to and summaries for every kind of value', () => {

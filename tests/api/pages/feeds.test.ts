@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
-import { FEED_LIMIT, feedEvents, feedItem, tagUri, type FeedItemContext } from '../../../src/api/pages/feed-items.js';
+import { FEED_LIMIT, feedItem, tagUri, type FeedItemContext } from '../../../src/api/pages/feed-items.js';
 import { atomFeed, rssFeed, type FeedMeta } from '../../../src/api/pages/feeds.js';
 import type { ChangeEvent } from '../../../src/ofsted/types.js';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture.js';
@@ -98,14 +98,6 @@ describe('Atom and RSS rendering', () => {
     assert.equal(tagUri('owner/homes a/b ltd/events'), 'tag:ofsted-monitor,2025:owner/homes%20a/b%20ltd/events');
     assert.equal(tagUri('x\u00e9'), 'tag:ofsted-monitor,2025:x%C3%A9');
   });
-
-  it('feeds the newest events first, at most the limit, and never the baseline history', () => {
-    const events = Array.from({ length: FEED_LIMIT + 30 }, (_, i) => event(`e${i}`, { backfill: i % 10 === 0 }));
-    const chosen = feedEvents(events);
-    assert.equal(chosen.length, FEED_LIMIT);
-    assert.equal(chosen[0]!.id, `e${FEED_LIMIT + 29}`);
-    assert.ok(chosen.every((e) => !e.backfill));
-  });
 });
 
 describe('feed routes', () => {
@@ -191,6 +183,35 @@ describe('feed routes', () => {
     }
     const bad = await (await fx.fetch('/providers/%3Cscript%3E/events.atom')).text();
     assert.doesNotMatch(bad, /<script>/);
+  });
+
+  it('gives the newest events first, at most the limit, never the baseline history, and pages to older ones by rel="next"', async () => {
+    await fx.store.recordScrape({
+      provider: { urn: '654321', name: 'Busy School', category: '21', providerType: 'School', localAuthority: 'Derby', owner: 'Busy Trust', url: '' },
+      reports: [],
+      events: Array.from({ length: FEED_LIMIT + 30 }, (_, i) => event(`busy-${String(i).padStart(3, '0')}`, { urn: '654321', backfill: i % 10 === 0 })),
+      at: '2025-06-01T06:00:00.000Z',
+    });
+    const ids: string[] = [];
+    let path: string | null = '/providers/654321/events.atom';
+    let documents = 0;
+    while (path) {
+      const { $, xml } = await feed(path);
+      assertWellFormedXml(xml);
+      const entries = $('entry > id').map((_i, el) => $(el).text().replace('tag:ofsted-monitor,2025:event/', '')).get();
+      assert.ok(entries.length <= FEED_LIMIT);
+      ids.push(...entries);
+      documents++;
+      const next = $('feed > link[rel="next"]').attr('href');
+      path = next ? new URL(next).pathname + new URL(next).search : null;
+      if (next) assert.equal($('feed > link[rel="self"]').attr('href')?.split('?')[0], next.split('?')[0]);
+    }
+    const expected = Array.from({ length: FEED_LIMIT + 30 }, (_, i) => i).filter((i) => i % 10 !== 0).reverse().map((i) => `busy-${String(i).padStart(3, '0')}`);
+    assert.equal(documents, 2);
+    assert.deepEqual(ids, expected);
+    const rss = await feed('/providers/654321/events.rss');
+    assert.equal(rss.$('item').length, FEED_LIMIT);
+    assert.match(rss.$('channel > atom\\:link[rel="next"]').attr('href') ?? '', /\/providers\/654321\/events\.rss\?before=\d+$/);
   });
 
   it('advertises the feeds on the watchlist and events pages', async () => {

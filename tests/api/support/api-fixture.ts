@@ -7,7 +7,9 @@ import { startApi, type ApiQueues, type RunningApi } from '../../../src/api/inde
 import { loadConfig } from '../../../src/config.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/store.js';
-import { NOTIFY_QUEUE, PROVIDER_QUEUE, REPORT_QUEUE, SWEEP_QUEUE } from '../../../workers/queues.js';
+import { jobSettingsFromConfig } from '../../../workers/job-options.js';
+import { lastSweepKey, NOTIFY_QUEUE, PROVIDER_QUEUE, REPORT_QUEUE, SWEEP_QUEUE } from '../../../workers/queues.js';
+import { daemonSchedulers } from '../../../workers/schedule-keeper.js';
 import { testDatabaseUrl } from '../../helpers/test-database.js';
 import { startTestRedis, type TestRedis } from '../../helpers/test-redis.js';
 
@@ -32,6 +34,10 @@ export interface FixtureOptions {
   apiToken?: string | undefined;
   /** Start a private redis-server even when REDIS_URL is set (to stop it in a test). */
   ownRedis?: boolean;
+  /** Create the job schedulers in Redis first, as a daemon with the scheduler does. @defaultValue true */
+  schedulers?: boolean;
+  /** More environment for the API's config (e.g. SWEEP_OVERDUE_MS). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -68,9 +74,13 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
     },
   });
   const logger = pino({ level: 'debug' }, sink);
-  const env: NodeJS.ProcessEnv = { DATABASE_URL: db.url, REDIS_URL: redis.url, PORT: '0' };
+  const env: NodeJS.ProcessEnv = { DATABASE_URL: db.url, REDIS_URL: redis.url, PORT: '0', ...options.env };
   if (apiToken !== undefined) env.API_TOKEN = apiToken;
   const config = loadConfig(env);
+  // /health reports a missing job scheduler: leave Redis as a daemon with the scheduler leaves it.
+  if (options.schedulers !== false) {
+    for (const s of daemonSchedulers(queues, config, jobSettingsFromConfig(config))) await s.upsert();
+  }
 
   // The health check pings the queues' own connection, as the daemon does: one that waits for Redis
   // forever (maxRetriesPerRequest: null), so only the API's own timeout can make /health answer.
@@ -109,6 +119,7 @@ export async function startApiFixture(options: FixtureOptions = {}): Promise<Api
         if (redisUp) await q.obliterate({ force: true }).catch(() => undefined);
         await q.close();
       }
+      if (redisUp) await connection.del(lastSweepKey(prefix)).catch(() => undefined);
       connection.disconnect();
       await store.close().catch(() => undefined);
       await db.cleanup();

@@ -13,7 +13,7 @@ import { FakeScenario } from '../../../tools/fake-ofsted/scenario/fake-scenario.
 import { mutate, seededRng } from './fuzz-mutations.js';
 
 // Damaged and hostile PDFs must end in a ParsedReport or an UnreadableReportError, within the timeout, and
-// must never yield a grade the undamaged report does not give. Bounded to ~60 s on 2 cores: the case counts
+// must never yield a grade the undamaged report does not give. Bounded to ~40 s on a quiet 2-core machine: the case counts
 // below are weighted by how long each kind of source takes to read.
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -54,7 +54,7 @@ function pdfsUnder(dir: string): string[] {
 
 // Cases per real report, by cost: the ILACS reports take ~150-350 ms each in pdftotext, the rest far less.
 const REAL_CASES = (name: string) =>
-  /ilacs_20(22|25|26)/.test(name) ? 30 : /sif_2017/.test(name) ? 80 : /focused_visit/.test(name) ? 100 : 200;
+  /ilacs_20(22|25|26)/.test(name) ? 20 : /sif_2017/.test(name) ? 40 : /focused_visit/.test(name) ? 80 : 160;
 const GENERATED: [urn: string, start: string][] = [
   ['SC036243', '2019-10-29'], // full, inadequate
   ['SC036243', '2014-07-01'], // pre-2015, adequate
@@ -63,14 +63,14 @@ const GENERATED: [urn: string, start: string][] = [
   ['SC488596', '2020-02-20'], // monitoring visit, no grade
   ['SC036240', '2023-02-08'], // full, requires improvement
 ];
-const GENERATED_CASES = 220;
+const GENERATED_CASES = 160;
 /** Labelled-corpus PDFs (other producers), when present: a few, so the bound holds however large it grows. */
 const CORPUS_FILES = 4;
 const CORPUS_CASES = 50;
 /** The real LA corpus (fixtures/real/pdf/la-corpus, hundreds of reports): a few real PDFs of it, for the same reason. */
 const LA_CORPUS = `${sep}la-corpus${sep}`;
-const LA_CORPUS_FILES = 4;
-const LA_CORPUS_CASES = 30;
+const LA_CORPUS_FILES = 3;
+const LA_CORPUS_CASES = 20;
 
 /** `count` files spread evenly over the list. */
 function spread(files: readonly string[], count: number): string[] {
@@ -130,7 +130,7 @@ describe('fuzz: damaged PDFs never crash, hang or invent a grade', () => {
   // Filled by the case run below, checked by the test after it (node:test runs a suite's tests in order).
   const judgementInventions: string[] = [];
 
-  it('ends every mutated case in a report or UnreadableReportError, in time, with no invented overall grade', { timeout: 240_000 }, async () => {
+  it('ends every mutated case in a report or UnreadableReportError, in time, with no invented overall grade', { timeout: 480_000 }, async () => {
     const cases = sources.flatMap((source, s) => Array.from({ length: source.cases }, (_, i) => ({ source, seed: SEED + s * 100_003 + i, i })));
     const problems: string[] = [];
     let parsed = 0;
@@ -173,7 +173,7 @@ describe('fuzz: damaged PDFs never crash, hang or invent a grade', () => {
 
     console.log(`fuzz: ${cases.length} cases, ${parsed} parsed, ${unreadable} unreadable, ${invented} invented grades`);
     console.log(`fuzz: slowest case ${Math.round(slowest)} ms; ${judgementInventions.length} judgement grades not in the undamaged report`);
-    assert.ok(cases.length >= 1500, `only ${cases.length} cases`);
+    assert.ok(cases.length >= 1200, `only ${cases.length} cases`);
     assert.deepEqual(problems.slice(0, 20), [], `${problems.length} problems`);
     assert.equal(parsed + unreadable, cases.length);
   });

@@ -9,6 +9,7 @@ import {
   ProviderNotFoundError,
   UpstreamUnavailableError,
 } from '../../../src/errors.js';
+import { DamagedDownloadError } from '../../../src/ofsted/site/damaged-download-error.js';
 import { NotAPdfError } from '../../../src/ofsted/site/not-a-pdf-error.js';
 import { OfstedSite } from '../../../src/ofsted/site/ofsted-site.js';
 import { ReportNotFoundError } from '../../../src/ofsted/site/report-not-found-error.js';
@@ -61,6 +62,10 @@ describe('OfstedSite', () => {
           return send(res, 200, WITHDRAWN, 'text/html; charset=utf-8');
         case '/v1/file/withdrawn-404':
           return send(res, 404, WITHDRAWN, 'text/html; charset=utf-8');
+        case '/v1/file/cut':
+          return send(res, 200, PDF.subarray(0, PDF.length - 8), 'application/pdf');
+        case '/v1/file/trailing-junk':
+          return send(res, 200, Buffer.concat([PDF, Buffer.alloc(900, 0x20)]), 'application/pdf');
         case '/v1/file/liar':
           return send(res, 200, '<html>not a pdf</html>', 'application/pdf');
         case '/v1/file/huge':
@@ -279,6 +284,22 @@ describe('OfstedSite', () => {
 
     it('throws NotAPdfError when the bytes do not start with %PDF- whatever the header says', async () => {
       await assert.rejects(site.downloadReport(`${files.origin}/v1/file/liar`), /do not start with %PDF-/);
+    });
+
+    it('throws DamagedDownloadError for a PDF cut short (no %%EOF at its end), and takes one with junk after it', async () => {
+      const url = `${files.origin}/v1/file/cut`;
+      await assert.rejects(site.downloadReport(url), (err: unknown) => {
+        assert.ok(err instanceof DamagedDownloadError);
+        assert.equal(err.message, `report ${url} arrived cut short (${PDF.length - 8} bytes and no %%EOF at the end)`);
+        return true;
+      });
+      assert.equal((await site.downloadReport(`${files.origin}/v1/file/trailing-junk`)).length, PDF.length + 900);
+    });
+
+    it('names an HTML page and a missing file as damage on the way (DamagedDownloadError), never the report', async () => {
+      await assert.rejects(site.downloadReport(`${files.origin}/v1/file/liar`), DamagedDownloadError);
+      await assert.rejects(site.downloadReport(`${files.origin}/v1/file/404`), DamagedDownloadError);
+      await assert.rejects(site.downloadReport(`${files.origin}/v1/file/withdrawn`), (err: unknown) => !(err instanceof DamagedDownloadError));
     });
 
     it('refuses a report larger than maxPdfBytes', async () => {

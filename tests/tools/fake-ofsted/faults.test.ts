@@ -121,6 +121,19 @@ describe('fake Ofsted site: faults', () => {
     assert.ok(!cut.includes('%%EOF'), '!cut.includes(%%EOF)');
   });
 
+  it('serves a well-formed PDF with no text in place of the report, the same bytes every time', async () => {
+    const full = Buffer.from(await (await fetch(`${site.filesUrl}/v1/file/${fileId}`)).arrayBuffer());
+    site.setFault({ fileId }, { kind: 'scanned-pdf' });
+    const get = async () => fetch(`${site.filesUrl}/v1/file/${fileId}`);
+    const res = await get();
+    assert.equal(res.headers.get('content-type'), 'application/pdf');
+    const scan = Buffer.from(await res.arrayBuffer());
+    assert.ok(scan.subarray(0, 5).equals(Buffer.from('%PDF-')), 'starts like a PDF');
+    assert.ok(scan.subarray(-32).includes('%%EOF'), 'ends like one');
+    assert.ok(!scan.equals(full), 'not the report');
+    assert.ok(scan.equals(Buffer.from(await (await get()).arrayBuffer())), 'the same bytes again');
+  });
+
   it('serves a huge PDF-looking body of exactly the given size', async () => {
     const bytes = 5 * 1024 * 1024 + 3;
     site.setFault({ fileId }, { kind: 'huge', bytes });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOfsted, type FakeOfsted, type ScenarioGrade, type ScenarioReport } from '../../../tools/fake-ofsted/index.js';
 import { renderReport } from '../../../tools/fake-ofsted/reports/render-report.js';
@@ -40,16 +41,19 @@ describe('fake Ofsted site: report PDFs', () => {
   let dir = '';
   const texts = new Map<string, string>();
 
-  function pdftotext(bytes: Buffer, name: string, layout = false): string {
+  // Asynchronous on purpose: blocking the loop for seconds lets the site's keep-alive timer close a socket
+  // just as the next fetch reuses it ("fetch failed").
+  const run = promisify(execFile);
+  async function pdftotext(bytes: Buffer, name: string, layout = false): Promise<string> {
     const file = join(dir, `${name}.pdf`);
     writeFileSync(file, bytes);
-    return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' });
+    return (await run('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' })).stdout;
   }
 
-  function pages(bytes: Buffer, name: string): number {
+  async function pages(bytes: Buffer, name: string): Promise<number> {
     const file = join(dir, `${name}.pdf`);
     writeFileSync(file, bytes);
-    const m = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+    const m = /Pages:\s+(\d+)/.exec((await run('pdfinfo', [file], { encoding: 'utf8' })).stdout);
     return Number(m?.[1]);
   }
 
@@ -79,7 +83,7 @@ describe('fake Ofsted site: report PDFs', () => {
         const bytes = Buffer.from(await res.arrayBuffer());
         assert.equal(bytes.subarray(0, 5).toString(), '%PDF-', report.fileId);
         assert.ok(bytes.subarray(-8).toString().includes('%%EOF'), report.fileId);
-        const raw = pdftotext(bytes, report.fileId);
+        const raw = await pdftotext(bytes, report.fileId);
         texts.set(report.fileId, raw);
         const text = normalise(bodyText(raw));
         checked++;
@@ -90,7 +94,7 @@ describe('fake Ofsted site: report PDFs', () => {
           continue;
         }
         assert.ok(text.includes(provider.urn.toLowerCase()), `${report.fileId} names ${provider.urn}`);
-        const n = pages(bytes, report.fileId);
+        const n = await pages(bytes, report.fileId);
         assert.ok(n >= 3 && n <= 8, `${report.fileId} has ${n} pages`);
         for (const finding of report.keyFindings) {
           assert.ok(text.includes(normalise(finding)), `${report.fileId} contains its key finding "${finding}"`);
@@ -173,7 +177,7 @@ describe('fake Ofsted site: report PDFs', () => {
       .slice(0, 60);
     let found: string | null = null;
     for (const { p, r } of candidates) {
-      const raw = pdftotext(await renderReport(p, r), `split-${r.fileId}`);
+      const raw = await pdftotext(await renderReport(p, r), `split-${r.fileId}`);
       const pagesText = raw.split('\f').map((page) => normalise(withoutDates(page)));
       const whole = normalise(withoutDates(bodyText(raw)));
       const broken = r.requirements.find((q) => {
@@ -215,7 +219,7 @@ describe('fake Ofsted site: report PDFs', () => {
     // How fast they render is the bench's to say (npm run bench times the sweep that renders them), not a
     // unit test's: a timing threshold here failed whenever the machine was busy.
     for (const { p, r } of reports) {
-      const text = normalise(pdftotext(await renderReport(p, r), `bulk-${r.fileId}`));
+      const text = normalise(await pdftotext(await renderReport(p, r), `bulk-${r.fileId}`));
       assert.ok(text.includes(p.urn.toLowerCase()), `${r.fileId} names ${p.urn}`);
     }
   });

@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Queue, type JobType } from 'bullmq';
 import { Redis } from 'ioredis';
-import { NOTIFY_JOB, NOTIFY_QUEUE, PROVIDER_QUEUE, REPORT_QUEUE, SWEEP_QUEUE } from '../../../workers/queues.js';
+import {
+  lastSweepKey,
+  NOTIFY_JOB,
+  NOTIFY_QUEUE,
+  PROVIDER_QUEUE,
+  REPORT_QUEUE,
+  stallRequeueCountKey,
+  stallRequeuePendingKey,
+  SWEEP_QUEUE,
+} from '../../../workers/queues.js';
 
 /** A queue prefix no other test (or test run on a shared Redis) uses. */
 export function uniquePrefix(name: string): string {
@@ -27,7 +36,9 @@ export function inspectQueues(redisUrl: string, prefix: string) {
         await q.obliterate({ force: true }).catch(() => undefined);
         await q.close();
       }
-      await connection.del(`${prefix}:ofsted-politeness`).catch(() => undefined);
+      await connection.del(`${prefix}:ofsted-politeness`, lastSweepKey(prefix), stallRequeuePendingKey(prefix)).catch(() => undefined);
+      const counts = await connection.keys(`${stallRequeueCountKey(prefix, '*')}`).catch(() => []);
+      if (counts.length) await connection.del(...counts).catch(() => undefined);
       connection.disconnect();
     },
   };

@@ -98,7 +98,12 @@ export async function handleFiles(ctx: SiteContext, req: IncomingMessage, res: S
     await streamHuge(res, fault.bytes, head);
     return;
   }
-  const bytes = fault?.kind === 'inflate-bomb' ? await inflateBombBytes(fault.inflatedBytes) : await ctx.pdfs.get(provider, report);
+  const bytes =
+    fault?.kind === 'inflate-bomb'
+      ? await inflateBombBytes(fault.inflatedBytes)
+      : fault?.kind === 'scanned-pdf'
+        ? await ctx.pdfs.scanned()
+        : await ctx.pdfs.get(provider, report);
   const body = fault?.kind === 'truncated-pdf' ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes;
   if (!writable(res)) return;
   res.writeHead(200, pdfHeaders(provider, report, body.length));

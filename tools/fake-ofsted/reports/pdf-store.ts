@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import type { ScenarioProvider, ScenarioReport } from '../scenario/types.js';
 import { LruBufferCache } from '../util/lru-cache.js';
 import { PdfWriter } from './pdf-writer.js';
@@ -11,6 +12,7 @@ export class PdfStore {
   private readonly cache = new LruBufferCache(64 * 1024 * 1024, 2000);
   private readonly pending = new Map<string, Promise<Buffer>>();
   private guidanceBytes: Promise<Buffer> | null = null;
+  private scannedBytes: Promise<Buffer> | null = null;
 
   get(provider: ScenarioProvider, report: ScenarioReport): Promise<Buffer> {
     const hit = this.cache.get(report.fileId);
@@ -53,5 +55,29 @@ export class PdfStore {
       return w.finish();
     })();
     return this.guidanceBytes;
+  }
+
+  /**
+   * A well-formed two-page PDF with no text layer, as a scanned report is: grey bars where the lines of
+   * text would be. The same bytes every time (fixed metadata).
+   */
+  scanned(): Promise<Buffer> {
+    this.scannedBytes ??= new Promise<Buffer>((resolve, reject) => {
+      const doc = new PDFDocument({
+        size: 'A4',
+        margin: 0,
+        info: { Title: 'Scanned document', Author: 'Ofsted', Creator: 'Scanner', Producer: 'Scanner', CreationDate: new Date(Date.UTC(2019, 9, 1, 9, 0, 0)) },
+      });
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+      for (let page = 0; page < 2; page++) {
+        if (page > 0) doc.addPage({ size: 'A4', margin: 0 });
+        for (let line = 0; line < 40; line++) doc.rect(62, 72 + line * 17, 300 + ((line * 37) % 170), 9).fill('#BBBBBB');
+      }
+      doc.end();
+    });
+    return this.scannedBytes;
   }
 }
