@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { reapOnExit } from './reap-children.js';
 
 export interface TestRedis {
   url: string;
@@ -42,6 +43,7 @@ async function startPrivateRedis(port: number): Promise<TestRedis> {
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  reapOnExit(child);
   try {
     await waitForReady(child);
   } catch (error) {

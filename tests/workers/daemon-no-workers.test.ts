@@ -17,6 +17,7 @@ describe('daemon --no-workers', () => {
   let site: FakeOfsted;
   let redis: TestRedis;
   let world: DaemonWorld;
+  const daemons: DaemonProcess[] = [];
 
   before(async () => {
     site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
@@ -24,6 +25,8 @@ describe('daemon --no-workers', () => {
     world = await startDaemonWorld({ site, redisUrl: redis.url, name: 'noworkers', env: { SCRAPE_SCHEDULE: '0 0 1 1 *', REQUESTS_PER_SECOND: '20', API_TOKEN: TOKEN } });
   });
   after(async () => {
+    // A failed assertion leaves its daemons running: stop them before the world they use.
+    await Promise.all(daemons.map((d) => d.stop('SIGKILL')));
     await world?.close();
     await site?.close();
     await redis?.stop();
@@ -31,6 +34,7 @@ describe('daemon --no-workers', () => {
 
   it('serves the API and takes no job; a worker process then runs the job it queued', { timeout: 90_000 }, async () => {
     const api = DaemonProcess.start(world.env, ['--no-workers', '--no-scheduler']);
+    daemons.push(api);
     const started = await api.started();
     assert.equal(started.concurrency, 0);
     const base = String(started.api);
@@ -55,6 +59,7 @@ describe('daemon --no-workers', () => {
     assert.deepEqual(await world.store.history(URN), []);
 
     const worker = DaemonProcess.start(world.env, ['--no-api', '--no-scheduler']);
+    daemons.push(worker);
     await worker.started();
     assert.ok((await world.queues.provider.getWorkers()).length > 0, 'a worker process does register');
     await waitFor('the job to complete', async () => (await (await world.queues.provider.getJob(jobId))?.getState()) === 'completed', 20_000);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../helpers/cli.js';
+import { reapOnExit } from '../../helpers/reap-children.js';
 import { waitFor } from './wait-for.js';
 
 const CLI = join(REPO_ROOT, 'bin', 'ofsted-monitor.js');
@@ -46,7 +47,7 @@ export class DaemonProcess {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return new DaemonProcess(child);
+    return new DaemonProcess(reapOnExit(child));
   }
 
   get pid(): number | undefined {
@@ -97,6 +98,9 @@ export class DaemonProcess {
   /** kill -9: no shutdown code runs, locks stay in Redis until they expire. */
   async kill9(): Promise<void> {
     this.#child.kill('SIGKILL');
+    // The child is unref'd (reapOnExit): a timer keeps this process up until its exit arrives.
+    const keepAlive = setTimeout(() => undefined, 30_000);
     await this.#exit;
+    clearTimeout(keepAlive);
   }
 }
