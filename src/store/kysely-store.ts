@@ -46,6 +46,7 @@ import {
   toHistoryEntry,
   type InspectionIdentity,
 } from './row-mapping.js';
+import { refreshProviderLatest } from './provider-latest.js';
 import type { Database } from './schema.js';
 import type {
   EventFilter,
@@ -807,15 +808,16 @@ async function writeReport(trx: Transaction<Database>, report: StoredReport): Pr
       .onConflict((oc) => oc.column('file_id').doUpdateSet({ pages_gz }))
       .execute();
   }
-  await pointInspection(trx, report);
+  const touched = await pointInspection(trx, report);
+  for (const urn of new Set([report.urn, ...touched])) await refreshProviderLatest(trx, urn);
 }
 
 /**
  * Keep the inspections table pointing at the newest report of each inspection after `report` was
  * written. A re-parse can move a file to another identity (or fail), so pointers it no longer
- * earns are handed back to the best remaining report of that inspection.
+ * earns are handed back to the best remaining report of that inspection. Returns the URNs touched.
  */
-async function pointInspection(trx: Transaction<Database>, report: StoredReport): Promise<void> {
+async function pointInspection(trx: Transaction<Database>, report: StoredReport): Promise<string[]> {
   const identity = inspectionIdentity(report);
 
   const held = await trx.selectFrom('inspections').selectAll().where('file_id', '=', report.fileId).execute();
@@ -832,6 +834,8 @@ async function pointInspection(trx: Transaction<Database>, report: StoredReport)
     await repointToNewest(trx, lost);
   }
   if (identity) await offerInspection(trx, identity, report.fileId, report.publishedAt);
+  // The providers whose inspections this may have changed.
+  return [...held.map((row) => row.urn), ...(identity ? [identity.urn] : [])];
 }
 
 async function repointToNewest(trx: Transaction<Database>, identity: InspectionIdentity): Promise<void> {

@@ -313,16 +313,14 @@ function gradeOrder(grade: RawBuilder<string | null>) {
   return sql<number>`case ${grade} ${sql.join(cases, sql` `)} else 1000 end`;
 }
 
-/** The overall grade of a watched provider's newest graded inspection (as providerSummaries reads it). */
-const latestGrade = sql<string | null>`(select r.overall from inspections i inner join reports r on r.file_id = i.file_id
-  where i.urn = w.urn and r.overall is not null order by i.inspection_start desc, i.kind desc limit 1)`;
-/** The start of a watched provider's newest inspection of any kind. */
-const lastInspected = sql<string | null>`(select max(i.inspection_start) from inspections i where i.urn = w.urn)`;
+/** A watched provider's newest overall grade and newest inspection, kept on write (provider-latest.ts). */
+const latestGrade = sql<string | null>`l.grade`;
+const lastInspected = sql<string | null>`l.last_inspected`;
 
 /**
  * One page of the watched providers, filtered and sorted in SQL, with what the dashboard shows of each.
- * The grade filter and the grade and date sorts read each watched provider's newest inspection through
- * an index (inspections_urn_start): one seek per provider, run only when asked for.
+ * The grade filter and the grade and date sorts read provider_latest, one row per provider, joined only
+ * when asked for.
  */
 export async function watchedProviderSummaries(db: Db, q: WatchedProviderQuery): Promise<ProviderSummaryPage> {
   const filtered = () => {
@@ -331,6 +329,9 @@ export async function watchedProviderSummaries(db: Db, q: WatchedProviderQuery):
     // watchlist's own index. Without the join no clause below names `p` (needsProvider says when they do).
     const needsProvider = q.text !== undefined || q.owners !== undefined || q.localAuthorities !== undefined || q.sort === 'name';
     let query = needsProvider ? joined : (db.selectFrom('watchlist as w') as unknown as typeof joined);
+    if (q.grade !== undefined || q.sort === 'grade' || q.sort === 'inspected') {
+      query = query.leftJoin('provider_latest as l', 'l.urn', 'w.urn') as unknown as typeof joined;
+    }
     if (q.text) {
       const pattern = textPattern(q.text);
       query = query.where((eb) =>

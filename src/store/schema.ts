@@ -59,6 +59,15 @@ export interface InspectionsTable {
   file_id: string;
 }
 
+/** Derived from inspections on every write (provider-latest.ts): what the watchlist filters and sorts by. */
+export interface ProviderLatestTable {
+  urn: string;
+  /** Overall grade of the newest graded inspection. */
+  grade: string | null;
+  /** Start of the newest inspection of any kind. */
+  last_inspected: string;
+}
+
 export interface EventsTable {
   /** Insertion order, so listing is stable oldest-first even when `at` ties. */
   seq: Generated<number>;
@@ -160,6 +169,7 @@ export interface Database {
   providers: ProvidersTable;
   reports: ReportsTable;
   inspections: InspectionsTable;
+  provider_latest: ProviderLatestTable;
   events: EventsTable;
   watchlist: WatchlistTable;
   report_texts: ReportTextsTable;

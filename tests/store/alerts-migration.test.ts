@@ -1,12 +1,10 @@
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { Migrator } from 'kysely';
 import { migrationProvider } from '../../src/store/migrations/index.js';
-import { parseDatabaseUrl } from '../../src/store/open-store.js';
 import { testStoreKind } from '../helpers/test-database.js';
 import { URN, event, scrape } from './builders.js';
+import { rawKysely } from './raw-kysely.js';
 import { TestStores } from './test-stores.js';
 
 // Upgrading a database an older release left behind to the alerts schema, on the store this run tests.
@@ -46,10 +44,3 @@ describe(`0003-alerts migration on ${KIND}`, () => {
     );
   });
 });
-
-/** A bare Kysely on a test database, to build the schema as an older release left it. */
-function rawKysely(url: string): Kysely<any> {
-  const target = parseDatabaseUrl(url);
-  if (target.kind === 'postgres') return new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 1 }) }) });
-  return new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(target.path) }) });
-}

@@ -6,6 +6,7 @@ import type { ChangeEvent } from '../../src/ofsted/types.js';
 import type { Store } from '../../src/store/store.js';
 import { testStoreKind } from '../helpers/test-database.js';
 import { event, parsed, provider, report, scrape } from './builders.js';
+import { seededRng } from '../ofsted/reports/fuzz-mutations.js';
 import { TestStores } from './test-stores.js';
 
 // The bounded reads behind the HTTP API's lists: walking pages gives every item once, keys survive
@@ -172,6 +173,45 @@ describe(`paged lists on ${kind}`, () => {
       ['5', 'http://127.0.0.1/v1/file/5'],
     ]);
     assert.deepEqual([...(await store.getProviders(['SC000003', 'SC999999'])).keys()], ['SC000003']);
+  });
+
+  it('keeps the grade filter and the grade and date sorts right through late, amended and re-parsed reports', async () => {
+    // The watchlist reads provider_latest, kept on write; the summaries read the inspections themselves.
+    // After every write, both must tell the same newest grade and newest inspection for every provider.
+    const store = await stores.open();
+    const urnsOf = ['SC000011', 'SC000012', 'SC000013'];
+    await store.watchAdd(urnsOf);
+    const rng = seededRng(7);
+    const next = (n: number) => Math.floor(rng() * n);
+    const grades = ['outstanding', 'good', 'requires-improvement', 'inadequate'] as const;
+    const written: ReturnType<typeof report>[] = [];
+    for (let step = 0; step < 40; step++) {
+      const urn = urnsOf[next(urnsOf.length)]!;
+      const start = `20${10 + next(12)}-0${1 + next(9)}-1${next(9)}`;
+      const kind = next(4) === 0 ? 'childrens-home-monitoring' : 'childrens-home-full';
+      const overall = kind === 'childrens-home-full' ? grades[next(grades.length)]! : null;
+      const r = report(`f${step}`, `${start.slice(0, 4)}-12-0${1 + next(9)}`, parsed(start, { urn, kind, overall, ...(overall ? {} : { judgements: [] }) }), urn);
+      if (written.length > 0 && next(4) === 0) {
+        // Re-parse an earlier report: its grade, or its date, now read differently.
+        const old = written[next(written.length)]!;
+        const again = { ...old, parsed: { ...old.parsed!, overall: old.parsed!.kind === 'childrens-home-full' ? grades[next(grades.length)]! : null, inspectionStart: next(2) ? old.parsed!.inspectionStart : start } };
+        await store.updateReports([again]);
+      } else {
+        await store.recordScrape(scrape({ provider: provider({ urn }), reports: [r] }));
+        written.push(r);
+      }
+      const summaries = new Map((await store.listProviderSummaries()).map((s) => [s.urn, s]));
+      if (step === 39) assert.ok([...summaries.values()].some((s) => s.latestGraded), 'some grades stored');
+      for (const urn of urnsOf) {
+        const truth = summaries.get(urn)?.latestGraded?.overall ?? 'none';
+        for (const g of [...grades, 'none' as const]) {
+          const listed = (await store.watchedProviderSummaries({ sort: 'urn', offset: 0, limit: 50, grade: g })).items.some((s) => s.urn === urn);
+          assert.equal(listed, g === truth, `step ${step}: ${urn} listed under ${g}; its newest graded inspection says ${truth}`);
+        }
+      }
+      const byDate = (await store.watchedProviderSummaries({ sort: 'inspected', offset: 0, limit: 50 })).items.map((s) => s.lastInspection?.inspectionStart ?? '');
+      assert.deepEqual(byDate, [...byDate].sort().reverse(), `step ${step}: newest inspection first`);
+    }
   });
 
   it('creates the indexes the pages read through (migration 0008)', async () => {

@@ -7,6 +7,7 @@ import { referenceSnapshots } from './0005-reference-snapshots.js';
 import { reportRetries } from './0006-report-retries.js';
 import { listIndexes } from './0008-list-indexes.js';
 import { eventSupersession } from './0009-event-supersession.js';
+import { providerLatest } from './0010-provider-latest.js';
 import type { MigrationStep, SqlDialect } from './migration-step.js';
 
 export { textType, type MigrationStep, type SqlDialect } from './migration-step.js';
@@ -22,6 +23,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, step: MigrationStep]> = 
   ['0006-report-retries', reportRetries],
   ['0008-list-indexes', listIndexes],
   ['0009-event-supersession', eventSupersession],
+  ['0010-provider-latest', providerLatest],
 ];
 
 /** Kysely migration provider over the static list above, bound to one dialect. */
