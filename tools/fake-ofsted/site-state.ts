@@ -3,6 +3,7 @@
 
 import type { Scenario, ScenarioProvider, ScenarioReport } from './scenario/types.js';
 import { faultSchema } from './fault-schema.js';
+import { SEARCH_SHAPES, type SearchShape } from './pages/search-page.js';
 import type { Fault, FaultTarget } from './types.js';
 import { isIsoDate } from './util/dates.js';
 
@@ -16,12 +17,14 @@ interface ActiveFault {
 }
 
 export function faultKey(target: FaultTarget): string {
+  if ('search' in target) return 'search';
   return 'urn' in target ? `urn:${target.urn.toUpperCase()}` : `file:${target.fileId}`;
 }
 
 export class SiteState {
   private current: string;
   private readonly faults = new Map<string, ActiveFault>();
+  private shape: SearchShape = 'real';
 
   constructor(
     private readonly scenario: Scenario,
@@ -70,7 +73,7 @@ export class SiteState {
   setFault(target: FaultTarget, fault: Fault): void {
     const checked = faultSchema.safeParse(fault);
     if (!checked.success) throw new TypeError(`fake-ofsted: invalid fault ${JSON.stringify(fault)}: ${checked.error.message}`);
-    const isPage = 'urn' in target;
+    const isPage = !('fileId' in target);
     if (isPage && FILE_ONLY.has(fault.kind)) throw new TypeError(`fake-ofsted: fault "${fault.kind}" applies to report files only`);
     if (!isPage && PAGE_ONLY.has(fault.kind)) throw new TypeError(`fake-ofsted: fault "${fault.kind}" applies to provider pages only`);
     let remaining: number | null = null;
@@ -79,8 +82,19 @@ export class SiteState {
     this.faults.set(faultKey(target), { fault, remaining });
   }
 
+  /** Also puts the search back in its real shape. */
   clearFaults(): void {
     this.faults.clear();
+    this.shape = 'real';
+  }
+
+  searchShape(): SearchShape {
+    return this.shape;
+  }
+
+  setSearchShape(shape: SearchShape): void {
+    if (!SEARCH_SHAPES.includes(shape)) throw new TypeError(`fake-ofsted: search shape must be one of ${SEARCH_SHAPES.join(', ')}`);
+    this.shape = shape;
   }
 
   /** The fault to apply to this response, counting it down; undefined when none. */

@@ -6,6 +6,7 @@ import { sendHtml } from './http/respond.js';
 import { Sleeper, type SiteContext } from './http/site-context.js';
 import { PdfStore } from './reports/pdf-store.js';
 import { FakeScenario } from './scenario/fake-scenario.js';
+import { SearchIndex } from './search/search-index.js';
 import { SiteState } from './site-state.js';
 import type { FakeOfsted, FakeOfstedOptions, RequestRecord } from './types.js';
 
@@ -73,6 +74,7 @@ export async function startFakeOfsted(options: FakeOfstedOptions = {}): Promise<
   const ctx: SiteContext = {
     scenario,
     state,
+    search: new SearchIndex(scenario),
     pdfs: new PdfStore(),
     sleeper: new Sleeper(),
     urls: { reports: '', files: '', other: '' },
@@ -101,6 +103,10 @@ export async function startFakeOfsted(options: FakeOfstedOptions = {}): Promise<
     advance: (urn) => state.advance(urn),
     setFault: (target, fault) => state.setFault(target, fault),
     clearFaults: () => state.clearFaults(),
+    setSearchShape: (shape) => state.setSearchShape(shape),
+    registerProvider: (input) => scenario.register({ ...input, registrationDate: input.registrationDate ?? state.now() }),
+    publishReport: (urn, input = {}) => scenario.publish(urn, { ...input, publishedAt: input.publishedAt ?? state.now() }),
+    withdrawReport: (fileId) => scenario.withdraw(fileId),
     requests,
     scenario,
     close(): Promise<void> {

@@ -1,4 +1,6 @@
-import type { Scenario } from './scenario/types.js';
+import type { SearchShape } from './pages/search-page.js';
+import type { NewProvider, NewReport } from './scenario/fake-scenario.js';
+import type { Scenario, ScenarioProvider, ScenarioReport } from './scenario/types.js';
 
 export interface FakeOfstedOptions {
   /** The site's "today" (ISO date): only reports published on or before it are listed. @defaultValue '2019-09-30' */
@@ -40,7 +42,8 @@ export type Fault =
   | { kind: 'huge'; bytes: number }
   | { kind: 'inflate-bomb'; inflatedBytes?: number };
 
-export type FaultTarget = { urn: string } | { fileId: string };
+/** A provider page (by URN), a report file (by fileId), or every /search page. */
+export type FaultTarget = { urn: string } | { fileId: string } | { search: true };
 
 export interface RequestRecord {
   origin: 'reports' | 'files' | 'other';
@@ -68,7 +71,16 @@ export interface FakeOfsted {
   advance(urn?: string): string | null;
   /** Set (replace) the fault of a provider page or a report file. */
   setFault(target: FaultTarget, fault: Fault): void;
+  /** Clears faults and puts the search back in its real shape. */
   clearFaults(): void;
+  /** Serve every /search page in a changed shape ('renamed', 'no-dates') or as the real one ('real'). */
+  setSearchShape(shape: SearchShape): void;
+  /** Register a provider (default: an anonymised children's home with a new 7-digit URN, registered today). */
+  registerProvider(input: Omit<NewProvider, 'registrationDate'> & { registrationDate?: string }): ScenarioProvider;
+  /** Publish a report for a provider (default: a full inspection, all Good, published today). */
+  publishReport(urn: string, input?: Partial<NewReport>): ScenarioReport;
+  /** Withdraw a report: the page still lists it, its file answers "We cannot publish", search ignores it. */
+  withdrawReport(fileId: string): ScenarioReport;
   /** Every request received by the three listeners, in order (control calls to /__scenario excluded). */
   requests: RequestRecord[];
   /** The data the site serves. */

@@ -19,5 +19,17 @@ export { ReportNotFoundError } from './report-not-found-error.js';
 export { ReportWithdrawnError } from './report-withdrawn-error.js';
 export { ResponseTooLargeError } from './response-too-large-error.js';
 export { backoffDelay, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-policy.js';
-export { parseSearchResults, type SearchResult } from './search-page.js';
+export {
+  buildSearchUrl,
+  MAX_SEARCH_ROWS,
+  parseSearchPage,
+  parseSearchResults,
+  SEARCH_CATEGORY_CODES,
+  type ParseSearchPageOptions,
+  type SearchCategory,
+  type SearchPage,
+  type SearchQuery,
+  type SearchResult,
+} from './search-page.js';
+export { SearchPageShapeError } from './search-page-shape-error.js';
 export { siteOptionsFromConfig, type SiteOptions } from './site-options.js';

@@ -2,16 +2,60 @@
 //   GET  /__scenario                      state (now, faults, curated providers and their reports)
 //   POST /__scenario/advance[?urn=X]      move now to the next publication date
 //   POST /__scenario/now?date=YYYY-MM-DD  set now
-//   POST /__scenario/fault?urn=X|fileId=Y JSON body: a Fault
-//   POST /__scenario/reset                now back to its start value, faults cleared
+//   POST /__scenario/fault?urn=X|fileId=Y|search=1  JSON body: a Fault
+//   POST /__scenario/search-shape?shape=real|renamed|no-dates
+//   POST /__scenario/register             JSON body: a new provider (registered today unless it says)
+//   POST /__scenario/publish?urn=X        JSON body (optional): the report (published today unless it says)
+//   POST /__scenario/withdraw?fileId=Y    withdraw a report
+//   POST /__scenario/reset                now back to its start value, faults cleared, search shape real
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
 import { faultSchema } from '../fault-schema.js';
 import { providerPath } from '../pages/provider-page.js';
+import type { SearchShape } from '../pages/search-page.js';
+import type { ScenarioReport } from '../scenario/types.js';
 import { sendJson } from './respond.js';
 import type { SiteContext } from './site-context.js';
 
 const MAX_BODY = 64 * 1024;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const grade = z.enum(['outstanding', 'good', 'requires-improvement', 'inadequate']);
+const registerSchema = z.object({
+  urn: z.string().optional(),
+  category: z.string().optional(),
+  name: z.string().nullable().optional(),
+  providerType: z.string().optional(),
+  localAuthority: z.string().min(1),
+  owner: z.string().nullable().optional(),
+  registrationDate: isoDate.optional(),
+  places: z.number().int().optional(),
+});
+const publishSchema = z.object({
+  kind: z.enum(['full', 'interim', 'monitoring', 'assurance']).optional(),
+  title: z.string().optional(),
+  publishedAt: isoDate.optional(),
+  inspectionStart: isoDate.optional(),
+  grades: z.object({ experiences: grade, protection: grade, leadership: grade }).optional(),
+});
+
+async function jsonBody(req: IncomingMessage): Promise<unknown> {
+  const text = await readBody(req);
+  return text.trim() === '' ? {} : JSON.parse(text);
+}
+
+function reportJson(ctx: SiteContext, r: ScenarioReport): unknown {
+  return {
+    fileId: r.fileId,
+    kind: r.kind,
+    title: r.title,
+    inspectionStart: r.inspectionStart,
+    publishedAt: r.publishedAt,
+    withdrawn: r.withdrawn,
+    url: `${ctx.urls.files}/v1/file/${r.fileId}`,
+  };
+}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -78,8 +122,9 @@ export async function handleControl(ctx: SiteContext, req: IncomingMessage, res:
       case 'fault': {
         const urn = url.searchParams.get('urn');
         const fileId = url.searchParams.get('fileId');
-        if ((urn === null) === (fileId === null)) {
-          sendJson(res, 400, { error: 'give exactly one of ?urn= or ?fileId=' });
+        const onSearch = url.searchParams.has('search');
+        if ([urn !== null, fileId !== null, onSearch].filter(Boolean).length !== 1) {
+          sendJson(res, 400, { error: 'give exactly one of ?urn=, ?fileId= or ?search=1' });
           return;
         }
         const parsed = faultSchema.safeParse(JSON.parse(await readBody(req)));
@@ -87,8 +132,32 @@ export async function handleControl(ctx: SiteContext, req: IncomingMessage, res:
           sendJson(res, 400, { error: `invalid fault: ${parsed.error.message}` });
           return;
         }
-        ctx.state.setFault(urn !== null ? { urn } : { fileId: fileId ?? '' }, parsed.data);
+        ctx.state.setFault(onSearch ? { search: true } : urn !== null ? { urn } : { fileId: fileId ?? '' }, parsed.data);
         sendJson(res, 200, { faults: ctx.state.describeFaults() });
+        return;
+      }
+      case 'search-shape': {
+        ctx.state.setSearchShape((url.searchParams.get('shape') ?? '') as SearchShape);
+        sendJson(res, 200, { shape: ctx.state.searchShape() });
+        return;
+      }
+      case 'register': {
+        const body = registerSchema.parse(await jsonBody(req));
+        const p = ctx.scenario.register({ ...body, registrationDate: body.registrationDate ?? ctx.state.now() });
+        sendJson(res, 200, { urn: p.urn, category: p.category, registrationDate: p.registrationDate, url: `${ctx.urls.reports}${providerPath(p)}` });
+        return;
+      }
+      case 'publish': {
+        const body = publishSchema.parse(await jsonBody(req));
+        const report = ctx.scenario.publish(url.searchParams.get('urn') ?? '', {
+          ...body,
+          publishedAt: body.publishedAt ?? ctx.state.now(),
+        });
+        sendJson(res, 200, reportJson(ctx, report));
+        return;
+      }
+      case 'withdraw': {
+        sendJson(res, 200, reportJson(ctx, ctx.scenario.withdraw(url.searchParams.get('fileId') ?? '')));
         return;
       }
       case 'reset': {

@@ -2,7 +2,8 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { providerPath, renderProviderPage } from '../pages/provider-page.js';
-import { renderSearchPage, type SearchHit } from '../pages/search-page.js';
+import { renderSearchPage } from '../pages/search-page.js';
+import { parseSearchQuery, searchHref } from '../search/search-query.js';
 import { renderChromeShell, renderHomePage, renderNotFoundPage, renderScriptShell } from '../pages/simple-pages.js';
 import { handleControl } from './control-handler.js';
 import { applySharedFault, send, sendHtml } from './respond.js';
@@ -63,21 +64,24 @@ async function providerPage(
   sendHtml(res, 200, html, head);
 }
 
-function search(ctx: SiteContext, url: URL, res: ServerResponse, head: boolean): void {
-  const query = (url.searchParams.get('q') ?? '').trim();
-  const hits: SearchHit[] = [];
-  if (query) {
-    const provider = ctx.scenario.provider(query.toUpperCase());
-    if (provider && ctx.state.isVisible(provider)) {
-      const published = ctx.state.published(provider);
-      const latest = published.reduce<(typeof published)[number] | null>(
-        (best, r) => (!best || r.publishedAt > best.publishedAt ? r : best),
-        null,
-      );
-      hits.push({ provider, latest });
-    }
-  }
-  sendHtml(res, 200, renderSearchPage(query, hits), head);
+async function search(ctx: SiteContext, req: IncomingMessage, url: URL, res: ServerResponse, head: boolean): Promise<void> {
+  const fault = ctx.state.takeFault({ search: true });
+  if (fault?.kind === 'js-shell') return sendHtml(res, 200, renderScriptShell(), head);
+  if (await applySharedFault(ctx, fault, req, res, head)) return;
+  const query = parseSearchQuery(url.searchParams);
+  const { total, hits } = ctx.search.search(query, ctx.state.now());
+  const pages = Math.max(1, Math.ceil(total / query.rows));
+  const html = renderSearchPage({
+    query: query.q,
+    total,
+    hits,
+    prevHref: query.start > 0 ? searchHref(url.searchParams, Math.max(0, query.start - query.rows), query.rows) : null,
+    nextHref: query.start + query.rows < total ? searchHref(url.searchParams, query.start + query.rows, query.rows) : null,
+    page: Math.floor(query.start / query.rows) + 1,
+    pages,
+    shape: ctx.state.searchShape(),
+  });
+  sendHtml(res, 200, html, head);
 }
 
 export async function handleReports(ctx: SiteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -102,7 +106,7 @@ export async function handleReports(ctx: SiteContext, req: IncomingMessage, res:
   }
   m = SHELL.exec(path);
   if (m) return providerPage(ctx, req, res, m[1] ?? '', m[2] ?? '', true);
-  if (path === '/search') return search(ctx, url, res, head);
+  if (path === '/search') return search(ctx, req, url, res, head);
   if (path === '/') return sendHtml(res, 200, renderHomePage(), head);
   const asset = staticAsset(path);
   if (asset) return send(res, 200, asset.body, { 'Content-Type': asset.type }, head);

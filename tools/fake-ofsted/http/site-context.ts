@@ -1,5 +1,6 @@
 import type { PdfStore } from '../reports/pdf-store.js';
-import type { Scenario } from '../scenario/types.js';
+import type { FakeScenario } from '../scenario/fake-scenario.js';
+import type { SearchIndex } from '../search/search-index.js';
 import type { SiteState } from '../site-state.js';
 
 /** Timers that can all be cancelled at close, so a slow response never keeps the process alive. */
@@ -30,8 +31,9 @@ export class Sleeper {
 }
 
 export interface SiteContext {
-  scenario: Scenario;
+  scenario: FakeScenario;
   state: SiteState;
+  search: SearchIndex;
   pdfs: PdfStore;
   sleeper: Sleeper;
   urls: { reports: string; files: string; other: string };

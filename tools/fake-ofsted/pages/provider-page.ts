@@ -34,12 +34,12 @@ export interface ProviderPageInput {
   filesUrl: string;
 }
 
-export function providerPath(provider: ScenarioProvider): string {
+export function providerPath(provider: Pick<ScenarioProvider, 'category' | 'urn'>): string {
   return `/provider/${provider.category}/${provider.urn}`;
 }
 
 /** The page title: the name, or for an anonymised home its URN, as Ofsted titles it. */
-export function providerTitle(provider: ScenarioProvider): string {
+export function providerTitle(provider: Pick<ScenarioProvider, 'name' | 'urn'>): string {
   return provider.name ?? `URN: ${provider.urn}`;
 }
 
