@@ -7,6 +7,7 @@ import {
   UpstreamUnavailableError,
 } from '../errors.js';
 import { registerDaemon } from './commands/daemon.js';
+import { registerDiscover } from './commands/discover.js';
 import { registerEvents } from './commands/events.js';
 import { registerHistory } from './commands/history.js';
 import { registerParse } from './commands/parse.js';
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSubscribe(program, ctx);
   registerReparse(program, ctx);
   registerReconcile(program, ctx);
+  registerDiscover(program, ctx);
   registerDaemon(program, ctx);
 
   try {

@@ -67,6 +67,11 @@ export interface ProviderListing {
   waiting?: number;
   /** True when the provider has no stored baseline yet. */
   baseline: boolean;
+  /**
+   * A first scrape that is news, not a baseline (discovery found the provider inside a watched scope after
+   * the scope's baseline: a new registration): reports published before this ISO date are still history.
+   */
+  historyBefore?: string;
   /** The page's fingerprint (null when it had to be rendered in a browser). */
   contentHash: string | null;
   /** True when the page's content is what was read, and fully stored, last time: nothing can be new. */
@@ -120,7 +125,19 @@ export async function readProviderListing(urn: string, deps: ScrapeDeps): Promis
   // A daily sweep reads thousands of unchanged pages: only the ones with something to fetch are worth a line.
   const level = fresh.length > 0 ? 'info' : 'debug';
   deps.logger[level]({ urn, listed: page.reports.length, new: fresh.length - retries, retries, waiting }, 'provider page read');
-  return { urn, provider: page.provider, fresh, waiting, baseline: !known?.firstScrapedAt, contentHash: page.contentHash ?? null, unchanged: false };
+  const first = !known?.firstScrapedAt;
+  const newsSince = first ? await store.watchNewsSince(urn) : null;
+  if (newsSince) deps.logger.info({ urn, newsSince }, 'first scrape of a provider new inside a watched scope: its reports from then on are news');
+  return {
+    urn,
+    provider: page.provider,
+    fresh,
+    waiting,
+    baseline: first && !newsSince,
+    ...(newsSince ? { historyBefore: newsSince } : {}),
+    contentHash: page.contentHash ?? null,
+    unchanged: false,
+  };
 }
 
 function previousAttempt(s: ReportState): PreviousAttempt {
@@ -187,7 +204,9 @@ export async function recordChanges(listing: ProviderListing, incoming: readonly
     );
   }
   // A report first stored in the baseline stays history when it is read at last.
-  const reports = incoming.map((r) => ({ ...r, backfill: listing.baseline || (r.backfill ?? false) }));
+  const before = listing.historyBefore;
+  const isHistory = (r: StoredReport) => before !== undefined && (r.publishedAt === null || r.publishedAt < before);
+  const reports = incoming.map((r) => ({ ...r, backfill: listing.baseline || (r.backfill ?? false) || isHistory(r) }));
   // An unread report waiting for its retry is not news; it is told (scrape-failed) when the policy says so.
   const told = reports
     .filter((r) => r.parsed || raisesScrapeFailed(r, policy))

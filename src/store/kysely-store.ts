@@ -66,7 +66,10 @@ import type {
   SnapshotOutcome,
   Store,
   StoredReport,
+  ScopeKey,
+  WatchCategory,
   WatchEntry,
+  WatchScope,
   WatchedProviderQuery,
 } from './store.js';
 
@@ -349,8 +352,106 @@ export class KyselyStore implements Store {
   }
 
   async watchList(): Promise<WatchEntry[]> {
-    const rows = await this.db.selectFrom('watchlist').selectAll().orderBy('added_at').orderBy('urn').execute();
+    const rows = await this.db.selectFrom('watchlist').select(['urn', 'added_at']).orderBy('added_at').orderBy('urn').execute();
     return rows.map((row) => ({ urn: row.urn, addedAt: row.added_at }));
+  }
+
+  async watchAddNews(urns: readonly string[], newsSince: string): Promise<number> {
+    const unique = [...new Set(urns)];
+    if (unique.length === 0) return 0;
+    const addedAt = this.#now().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      let added = 0;
+      for (let i = 0; i < unique.length; i += IN_LIST_CHUNK) {
+        const rows = await trx
+          .insertInto('watchlist')
+          .values(unique.slice(i, i + IN_LIST_CHUNK).map((urn) => ({ urn, added_at: addedAt, news_since: newsSince })))
+          .onConflict((oc) => oc.column('urn').doNothing())
+          .returning('urn')
+          .execute();
+        added += rows.length;
+      }
+      return added;
+    });
+  }
+
+  async watchNewsSince(urn: string): Promise<string | null> {
+    const row = await this.db.selectFrom('watchlist').select('news_since').where('urn', '=', urn).executeTakeFirst();
+    return row?.news_since ?? null;
+  }
+
+  async addWatchScope(scope: ScopeKey, at: string): Promise<boolean> {
+    const rows = await this.db
+      .insertInto('watch_scopes')
+      .values({ ...scopeRow(scope), added_at: at, baselined_at: null })
+      .onConflict((oc) => oc.columns(['category', 'local_authority', 'owner']).doNothing())
+      .returning('category')
+      .execute();
+    return rows.length > 0;
+  }
+
+  async removeWatchScope(scope: ScopeKey): Promise<boolean> {
+    const k = scopeRow(scope);
+    const result = await this.db
+      .deleteFrom('watch_scopes')
+      .where('category', '=', k.category)
+      .where('local_authority', '=', k.local_authority)
+      .where('owner', '=', k.owner)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async listWatchScopes(): Promise<WatchScope[]> {
+    const rows = await this.db.selectFrom('watch_scopes').selectAll().orderBy('added_at').orderBy('category').orderBy('local_authority').orderBy('owner').execute();
+    return rows.map((r) => ({
+      category: r.category as WatchCategory,
+      localAuthority: r.local_authority || null,
+      owner: r.owner || null,
+      addedAt: r.added_at,
+      baselinedAt: r.baselined_at,
+    }));
+  }
+
+  async markWatchScopeBaselined(scope: ScopeKey, at: string): Promise<void> {
+    const k = scopeRow(scope);
+    await this.db
+      .updateTable('watch_scopes')
+      .set({ baselined_at: at })
+      .where('category', '=', k.category)
+      .where('local_authority', '=', k.local_authority)
+      .where('owner', '=', k.owner)
+      .where('baselined_at', 'is', null)
+      .execute();
+  }
+
+  async discoveryMarks(): Promise<Map<WatchCategory, string>> {
+    const rows = await this.db.selectFrom('discovery_marks').select(['category', 'high_water']).execute();
+    return new Map(rows.map((r) => [r.category as WatchCategory, r.high_water]));
+  }
+
+  async setDiscoveryMark(category: WatchCategory, highWater: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('discovery_marks')
+      .values({ category, high_water: highWater, updated_at: at })
+      .onConflict((oc) =>
+        oc.column('category').doUpdateSet({ high_water: highWater, updated_at: at }).where('discovery_marks.high_water', '<', highWater),
+      )
+      .execute();
+  }
+
+  async latestPublished(urns: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const unique = [...new Set(urns)];
+    for (let i = 0; i < unique.length; i += IN_LIST_CHUNK) {
+      const rows = await this.db
+        .selectFrom('reports')
+        .select(['urn', (eb) => eb.fn.max('published_at').as('latest')])
+        .where('urn', 'in', unique.slice(i, i + IN_LIST_CHUNK))
+        .groupBy('urn')
+        .execute();
+      for (const r of rows) if (r.latest) out.set(r.urn, r.latest);
+    }
+    return out;
   }
 
   // --- Alerts ---------------------------------------------------------------------------------------
@@ -771,6 +872,10 @@ function dueAt(now: string) {
 }
 
 /** Insert the provider, or update its details and last scrape (its first scrape stays). */
+function scopeRow(scope: ScopeKey): { category: string; local_authority: string; owner: string } {
+  return { category: scope.category, local_authority: scope.localAuthority ?? '', owner: scope.owner ?? '' };
+}
+
 async function upsertProvider(db: Kysely<Database> | Transaction<Database>, record: ScrapeRecord): Promise<void> {
   await db
     .insertInto('providers')

@@ -98,6 +98,25 @@ export interface ReportTextsTable {
 export interface WatchlistTable {
   urn: string;
   added_at: string;
+  /** Set when discovery added the provider inside a scope after the scope's baseline: reports published from this ISO date are news. */
+  news_since: string | null;
+}
+
+/** Highest day (ISO date) up to which discovery has read a category's search completely. */
+export interface DiscoveryMarksTable {
+  category: string;
+  high_water: string;
+  updated_at: string;
+}
+
+/** A watched scope; '' in local_authority / owner means any. */
+export interface WatchScopesTable {
+  category: string;
+  local_authority: string;
+  owner: string;
+  added_at: string;
+  /** When its first pass listed and watched every provider in it; null until then. */
+  baselined_at: string | null;
 }
 
 export interface SubscriptionsTable {
@@ -172,6 +191,8 @@ export interface Database {
   provider_latest: ProviderLatestTable;
   events: EventsTable;
   watchlist: WatchlistTable;
+  discovery_marks: DiscoveryMarksTable;
+  watch_scopes: WatchScopesTable;
   report_texts: ReportTextsTable;
   subscriptions: SubscriptionsTable;
   outbox_messages: OutboxMessagesTable;

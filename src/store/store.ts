@@ -101,6 +101,24 @@ export interface WatchEntry {
   addedAt: string;
 }
 
+/** Our watch categories as discovery searches them (SEARCH_CATEGORY_CODES in the site's search reader). */
+export type WatchCategory = 'childrens-homes' | 'la-childrens-services' | 'schools' | 'early-years';
+
+/** Watch a scope: every provider of a category, optionally in one local authority and/or of one owner. */
+export interface ScopeKey {
+  category: WatchCategory;
+  /** null: any local authority. */
+  localAuthority: string | null;
+  /** null: any owner. */
+  owner: string | null;
+}
+
+export interface WatchScope extends ScopeKey {
+  addedAt: string;
+  /** When its first pass listed and watched every provider in it; null until then. */
+  baselinedAt: string | null;
+}
+
 export interface MessageFilter {
   eventId?: string;
   recipient?: string;
@@ -248,6 +266,29 @@ export interface Store {
   /** Returns how many URNs were removed. */
   watchRemove(urns: readonly string[]): Promise<number>;
   watchList(): Promise<WatchEntry[]>;
+  /**
+   * watchAdd for providers discovery found inside a watched scope after its baseline (new registrations):
+   * their reports published on or after `newsSince` (ISO date) are news, not baseline. Already-watched ones are left as they are.
+   */
+  watchAddNews(urns: readonly string[], newsSince: string): Promise<number>;
+  /** The day from which a watched provider's reports are news on its first scrape; null for an ordinary baseline. */
+  watchNewsSince(urn: string): Promise<string | null>;
+
+  // --- Discovery and scopes (issue 12) ---
+
+  /** False when the scope was watched already. */
+  addWatchScope(scope: ScopeKey, at: string): Promise<boolean>;
+  /** False when no such scope was watched. */
+  removeWatchScope(scope: ScopeKey): Promise<boolean>;
+  /** Oldest first. */
+  listWatchScopes(): Promise<WatchScope[]>;
+  markWatchScopeBaselined(scope: ScopeKey, at: string): Promise<void>;
+  /** Each category's high-water mark (ISO date): discovery read its search completely up to that day. */
+  discoveryMarks(): Promise<Map<WatchCategory, string>>;
+  /** Advance (never move back) a category's mark. */
+  setDiscoveryMark(category: WatchCategory, highWater: string, at: string): Promise<void>;
+  /** The newest publication date of any stored report (read or not) of each of these providers; absent when none. */
+  latestPublished(urns: readonly string[]): Promise<Map<string, string>>;
 
   // --- Alerts: subscriptions, the outbox of messages, scrape health (issue 5) ---
 

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { MAX_SNAPSHOT_INSPECTIONS, importWatchlistFile } from '../../monitor/import-watchlist.js';
+import { describeScope } from '../../monitor/discover.js';
+import { BadInputError } from '../../errors.js';
+import { SEARCH_CATEGORY_CODES } from '../../ofsted/site/search-page.js';
 import { parseUrn } from '../../ofsted/urn.js';
+import type { ScopeKey, WatchCategory } from '../../store/store.js';
 import { printJson, type CliContext } from '../context.js';
 
 export function registerWatch(program: Command, ctx: () => CliContext): void {
@@ -8,10 +12,21 @@ export function registerWatch(program: Command, ctx: () => CliContext): void {
 
   watch
     .command('add')
-    .description('watch one or more providers')
-    .argument('<URN...>', 'provider URNs')
+    .description('watch one or more providers, or a scope (--category, with --la / --owner)')
+    .argument('[URN...]', 'provider URNs')
+    .option('--category <category>', `watch every provider of a category: ${Object.keys(SEARCH_CATEGORY_CODES).join(', ')}`)
+    .option('--la <name>', 'with --category: only in this local authority')
+    .option('--owner <name>', 'with --category: only of this owner (registered provider)')
     .option('--json', 'print { added, alreadyWatched } as JSON')
-    .action(async (raw: string[], opts: { json?: boolean }) => {
+    .action(async (raw: string[], opts: ScopeOptions & { json?: boolean }) => {
+      const scope = scopeFrom(raw, opts);
+      if (scope) {
+        const added = await (await ctx().openStore()).addWatchScope(scope, new Date().toISOString());
+        const result = { scope, added: added ? 1 : 0, alreadyWatched: added ? 0 : 1 };
+        if (opts.json) return printJson(result);
+        process.stdout.write(`${added ? 'watching' : 'already watching'} ${describeScope(scope)}: the next discovery pass lists and baselines it\n`);
+        return;
+      }
       // Validate every URN before writing any, so a typo in a long list changes nothing.
       const urns = raw.map(parseUrn);
       const added = await (await ctx().openStore()).watchAdd(urns);
@@ -22,10 +37,22 @@ export function registerWatch(program: Command, ctx: () => CliContext): void {
 
   watch
     .command('remove')
-    .description('stop watching providers')
-    .argument('<URN...>', 'provider URNs')
+    .description('stop watching providers, or a scope (the same --category / --la / --owner it was added with)')
+    .argument('[URN...]', 'provider URNs')
+    .option('--category <category>', 'the scope to remove')
+    .option('--la <name>', 'the scope to remove')
+    .option('--owner <name>', 'the scope to remove')
     .option('--json', 'print { removed, notWatched } as JSON')
-    .action(async (raw: string[], opts: { json?: boolean }) => {
+    .action(async (raw: string[], opts: ScopeOptions & { json?: boolean }) => {
+      const scope = scopeFrom(raw, opts);
+      if (scope) {
+        // The providers it brought in stay watched: remove them by URN if they are not wanted.
+        const removed = await (await ctx().openStore()).removeWatchScope(scope);
+        const result = { scope, removed: removed ? 1 : 0, notWatched: removed ? 0 : 1 };
+        if (opts.json) return printJson(result);
+        process.stdout.write(`${removed ? 'stopped watching' : 'was not watching'} ${describeScope(scope)}\n`);
+        return;
+      }
       const urns = raw.map(parseUrn);
       const removed = await (await ctx().openStore()).watchRemove(urns);
       const result = { removed, notWatched: new Set(urns).size - removed };
@@ -36,12 +63,16 @@ export function registerWatch(program: Command, ctx: () => CliContext): void {
   watch
     .command('list')
     .description('the watched providers')
-    .option('--json', 'print [{ urn, addedAt }] as JSON')
+    .option('--json', 'print [{ urn, addedAt }, …, { category, localAuthority, owner, addedAt, baselinedAt }, …] as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const list = await (await ctx().openStore()).watchList();
-      if (opts.json) return printJson(list);
-      if (list.length === 0) process.stdout.write('the watchlist is empty: add URNs with `ofsted-monitor watch add <URN>`\n');
+      const store = await ctx().openStore();
+      const list = await store.watchList();
+      const scopes = await store.listWatchScopes();
+      // Scopes follow the URNs, told apart by `category` in place of `urn`.
+      if (opts.json) return printJson([...list, ...scopes]);
+      if (list.length === 0 && scopes.length === 0) process.stdout.write('the watchlist is empty: add URNs with `ofsted-monitor watch add <URN>`\n');
       for (const w of list) process.stdout.write(`${w.urn}\t${w.addedAt}\n`);
+      for (const s of scopes) process.stdout.write(`${describeScope(s)}\t${s.addedAt}\t${s.baselinedAt ? 'baselined' : 'first pass pending'}\n`);
     });
 
   watch
@@ -69,4 +100,25 @@ export function registerWatch(program: Command, ctx: () => CliContext): void {
         process.stdout.write(`its ${snapshot.inspections} inspections were imported before: kept once, compared once\n`);
       }
     });
+}
+
+interface ScopeOptions {
+  category?: string;
+  la?: string;
+  owner?: string;
+}
+
+/** The scope the options name, or null for a URN list; BadInputError when they mix or misname. */
+function scopeFrom(urns: readonly string[], o: ScopeOptions): ScopeKey | null {
+  if (o.category === undefined) {
+    if (o.la !== undefined || o.owner !== undefined) throw new BadInputError('--la and --owner go with --category (e.g. --category childrens-homes --la Derby)');
+    if (urns.length === 0) throw new BadInputError('give one or more URNs, or a scope with --category');
+    return null;
+  }
+  if (urns.length > 0) throw new BadInputError('give either URNs or --category, not both');
+  if (!Object.hasOwn(SEARCH_CATEGORY_CODES, o.category)) {
+    throw new BadInputError(`unknown category ${JSON.stringify(o.category)}: use one of ${Object.keys(SEARCH_CATEGORY_CODES).join(', ')}`);
+  }
+  const clean = (v: string | undefined) => (v === undefined ? null : v.trim().replace(/\s+/g, ' ') || null);
+  return { category: o.category as WatchCategory, localAuthority: clean(o.la), owner: clean(o.owner) };
 }

@@ -15,7 +15,7 @@ import { pageFingerprint } from './page-fingerprint.js';
 import { hasProviderContent, parseProviderPage } from './provider-page.js';
 import { ReportNotFoundError } from './report-not-found-error.js';
 import { ReportWithdrawnError } from './report-withdrawn-error.js';
-import { parseSearchResults } from './search-page.js';
+import { parseSearchPage, parseSearchResults, readLocalAuthorityCodes, type ParseSearchPageOptions, type SearchPage } from './search-page.js';
 import type { SiteOptions } from './site-options.js';
 import { isWithdrawnNotice } from './withdrawn-notice.js';
 
@@ -127,6 +127,30 @@ export class OfstedSite {
       throw new DamagedDownloadError(`report ${url} arrived cut short (${res.body.length} bytes and no %%EOF at the end)`);
     }
     return res.body;
+  }
+
+  /** Origin of provider and search pages, for building search URLs. */
+  get reportsOrigin(): string {
+    return this.#http.reportsOrigin;
+  }
+
+  /**
+   * One search results page read strictly (parseSearchPage): SearchPageShapeError when it changed shape,
+   * UpstreamUnavailableError when it did not answer 200 after retries. Never rendered in a browser: the
+   * real search is server-rendered, and a shell or challenge here is a page discovery cannot trust.
+   */
+  async fetchSearchPage(url: string, options: ParseSearchPageOptions = {}): Promise<SearchPage> {
+    const page = await this.#fetchHtml(url);
+    if (page.status !== 200) throw new UpstreamUnavailableError(`Ofsted search ${url} answered HTTP ${page.status}; try again later`);
+    return parseSearchPage(page.html, page.url, options);
+  }
+
+  /** The search's local authority codes by localAuthorityKey, from its filter form (one request). */
+  async fetchLocalAuthorityCodes(): Promise<Map<string, number>> {
+    const url = `${this.#http.reportsOrigin}/search?q=&rows=1`;
+    const page = await this.#fetchHtml(url);
+    if (page.status !== 200) throw new UpstreamUnavailableError(`Ofsted search ${url} answered HTTP ${page.status}; try again later`);
+    return readLocalAuthorityCodes(page.html);
   }
 
   /** Close the shared browser, if the fallback ever launched one. */

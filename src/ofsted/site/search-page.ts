@@ -243,3 +243,37 @@ function saysNoResults($: CheerioAPI): boolean {
   if (count.length) return cleanText(count.text()) === '0';
   return /\b(?:0|no) results/i.test(cleanText($('main').text() || $('body').text()));
 }
+
+/** A local authority's name reduced for matching: "Bournemouth, Christchurch & Poole" = "… and Poole". */
+export function localAuthorityKey(name: string): string {
+  return name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z]+/g, ' ').trim();
+}
+
+/**
+ * The search's own local_authority[] codes (e.g. 886 Kent), read from the filter the results page offers
+ * (`select[name="local_authority[]"]`), keyed by localAuthorityKey. Empty when the page offers none.
+ */
+export function readLocalAuthorityCodes(source: HtmlSource): Map<string, number> {
+  const $ = loadHtml(source);
+  const codes = new Map<string, number>();
+  $('select[name="local_authority[]"] option').each((_, el) => {
+    const value = $(el).attr('value') ?? '';
+    const label = cleanText($(el).text());
+    if (/^\d+$/.test(value) && label) codes.set(localAuthorityKey(label), Number(value));
+  });
+  return codes;
+}
+
+/**
+ * Which search category covers a provider, from what its page says (its provider type, or the site
+ * category for LAs and childcare); null when the search has no code for it (special schools, fostering
+ * agencies…): discovery cannot see those, the full sweep still reads them.
+ */
+export function searchCategoryOf(p: { providerType: string | null; category: string }): SearchCategory | null {
+  const type = p.providerType ?? '';
+  if (/children's home/i.test(type)) return 'childrens-homes';
+  if (p.category === '44' || /^local authority children's services$/i.test(type)) return 'la-childrens-services';
+  if (/^(?:primary|secondary)$/i.test(type)) return 'schools';
+  if (p.category === '16' || /^(?:childminder|childcare|nursery|early years)/i.test(type)) return 'early-years';
+  return null;
+}

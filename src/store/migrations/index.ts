@@ -8,6 +8,7 @@ import { reportRetries } from './0006-report-retries.js';
 import { listIndexes } from './0008-list-indexes.js';
 import { eventSupersession } from './0009-event-supersession.js';
 import { providerLatest } from './0010-provider-latest.js';
+import { discovery } from './0011-discovery.js';
 import type { MigrationStep, SqlDialect } from './migration-step.js';
 
 export { textType, type MigrationStep, type SqlDialect } from './migration-step.js';
@@ -24,6 +25,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, step: MigrationStep]> = 
   ['0008-list-indexes', listIndexes],
   ['0009-event-supersession', eventSupersession],
   ['0010-provider-latest', providerLatest],
+  ['0011-discovery', discovery],
 ];
 
 /** Kysely migration provider over the static list above, bound to one dialect. */

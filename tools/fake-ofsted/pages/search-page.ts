@@ -3,6 +3,7 @@
 
 import type { IndexedProvider } from '../search/search-index.js';
 import { longDate } from '../util/dates.js';
+import { localAuthorityOptions } from '../search/search-codes.js';
 import { escapeHtml } from '../util/html.js';
 import { renderPage } from './chrome.js';
 import { providerPath, providerTitle } from './provider-page.js';
@@ -90,6 +91,15 @@ export function renderSearchPage(input: SearchPageInput): string {
   </div>
 </form>
       </div>
+    </div>
+    <div class="row">
+      <fieldset class="govuk-option-select">
+        <legend class="nonvisual" id="local_authority_label">Local Authority</legend>
+        <select name="local_authority[]" id="local_authority_dropdown" class="form-control" aria-labelledby="local_authority_label">
+          <option value="" disabled="" selected=""></option>
+${localAuthorityOptions().map((o) => `          <option value="${o.code}" >${escapeHtml(o.label)}</option>`).join('\n')}
+        </select>
+      </fieldset>
     </div>
     <div class="row">
             <div class="col two-thirds-sm main-column search-results">

@@ -35,6 +35,7 @@ export const STATUS_OPEN = 1;
 export const STATUS_CLOSED = 2;
 
 let laCodes: Map<string, number> | null = null;
+let laOptions: Array<{ code: number; label: string }> = [];
 
 /** "Bournemouth, Christchurch & Poole" and "…and Poole" are one authority. */
 export function laKey(name: string): string {
@@ -57,8 +58,15 @@ export function localAuthorityCode(name: string | null): number | null {
     for (const m of select.matchAll(/<option value="(\d+)"[^>]*>([^<]+)<\/option>/g)) {
       const label = (m[2] ?? '').replace(/&#0?39;/g, "'").replace(/&amp;/g, '&');
       laCodes.set(laKey(label), Number(m[1]));
+      laOptions.push({ code: Number(m[1]), label });
     }
     if (laCodes.size === 0) throw new Error('fake-ofsted: no local authority codes in the saved real search page');
   }
   return laCodes.get(laKey(name)) ?? null;
+}
+
+/** The local_authority[] options of the real filter, in the saved page's order (the search page serves them). */
+export function localAuthorityOptions(): ReadonlyArray<{ code: number; label: string }> {
+  localAuthorityCode('x'); // loads the options once
+  return laOptions;
 }
