@@ -37,6 +37,8 @@ export interface DiscoverDeps {
    * hand-off that fails leaves the window to be searched again.
    */
   handOff(urns: readonly string[]): Promise<void>;
+  /** Log each failed category at error level; the CLI says it in its one line instead. @defaultValue true */
+  logFailures?: boolean;
   /** Days searched again before the high-water mark, for late publication and clock skew. @defaultValue 3 */
   overlapDays?: number;
 }
@@ -147,12 +149,12 @@ export async function discover(deps: DiscoverDeps, options: DiscoverOptions = {}
           continue;
         }
         if (inScopes.length === 0 || watchedSet.has(r.urn)) continue;
-        // Not watched: a provider we have never scraped inside a scope is new there (registered after its
-        // baseline), and its reports from the scope's baseline on are news.
+        // Not watched: a provider we have never scraped inside a baselined scope is new there (registered
+        // after the baseline); what it published in the searched window is news, anything older history.
         if ((await store.getProvider(r.urn)) !== null) continue;
         const scope = await run.scopeOf(r, inScopes, las !== null);
         if (!scope) continue;
-        await store.watchAddNews([r.urn], scope.baselinedAt!.slice(0, 10));
+        await store.watchAddNews([r.urn], from);
         added.push(r.urn);
         handOff.add(r.urn);
         logger.info({ urn: r.urn, scope: describeScope(scope) }, 'discovery: a provider new inside a watched scope is now watched');
@@ -180,7 +182,7 @@ export async function discover(deps: DiscoverDeps, options: DiscoverOptions = {}
     passes,
   };
   if (failures.length > 0) {
-    for (const f of failures) {
+    for (const f of deps.logFailures === false ? [] : failures) {
       logger.error({ category: f.category, err: errorText(f.err) }, 'discovery failed: its high-water mark stays where it was');
     }
     const first = failures[0]!;

@@ -53,7 +53,7 @@ export function registerDiscover(program: Command, ctx: () => CliContext): void 
       };
       let outcome;
       try {
-        outcome = await discover({ site, store, logger: c.logger, handOff }, opts.since ? { since: opts.since } : {});
+        outcome = await discover({ site, store, logger: c.logger, handOff, logFailures: false }, opts.since ? { since: opts.since } : {});
       } finally {
         const { alertInProcess } = await import('../../alerts/alert-in-process.js');
         const alerts = await alertInProcess(events, { store, logger: c.logger, config: c.config });
