@@ -25,8 +25,10 @@ const ConfigSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** Sender address. @defaultValue ofsted-monitor@localhost */
   ALERT_FROM: z.string().default('ofsted-monitor@localhost'),
-  /** Cron (UTC) for the watchlist sweep. @defaultValue 0 6 * * * */
+  /** Cron (UTC) of discovery: Ofsted's search asked what each watched category published since the last pass. @defaultValue 0 6 * * * */
   SCRAPE_SCHEDULE: z.string().default('0 6 * * *'),
+  /** Cron (UTC) of the full per-URN sweep, the safety net that counts what discovery missed. @defaultValue 0 3 * * 0 */
+  FULL_SWEEP_SCHEDULE: z.string().default('0 3 * * 0'),
   /** Politeness cap across all workers. @defaultValue 1 */
   REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
   /** HTTP API and dashboard. @defaultValue 3000 */

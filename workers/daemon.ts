@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { countEvents, countParseFailure, observeFetch } from '../src/api/metrics.js';
+import { countEvents, countMissedReport, countParseFailure, observeFetch } from '../src/api/metrics.js';
 import type { Config } from '../src/config.js';
 import { ChannelTransports } from '../src/alerts/transport/channel-transports.js';
 import { OfstedMonitorError } from '../src/errors.js';
@@ -140,7 +140,7 @@ export async function startDaemon(config: Config, logger: Logger, options: Daemo
         logger: jobLogger,
         queues,
         settings,
-        metrics: { countEvents, countParseFailure },
+        metrics: { countEvents, countParseFailure, countMissedReport },
         alerts: { store, logger: jobLogger, config, transports },
       },
       {
@@ -166,7 +166,7 @@ export async function startDaemon(config: Config, logger: Logger, options: Daemo
       {
         redis: redactRedisUrl(redis.url),
         prefix: config.QUEUE_PREFIX,
-        schedule: options.scheduler !== false ? config.SCRAPE_SCHEDULE : null,
+        schedule: options.scheduler !== false ? { discovery: config.SCRAPE_SCHEDULE, fullSweep: config.FULL_SWEEP_SCHEDULE } : null,
         concurrency: options.workers === false ? 0 : config.WORKER_CONCURRENCY,
         requestsPerSecond: config.REQUESTS_PER_SECOND,
         api: apiUrl,

@@ -1,4 +1,6 @@
+import type { SearchSource } from '../src/monitor/discover.js';
 import type { ReportSource } from '../src/monitor/scrape-provider.js';
+import type { ParseSearchPageOptions, SearchPage } from '../src/ofsted/site/search-page.js';
 import type { ProviderPage, UnchangedProviderPage } from '../src/ofsted/types.js';
 import type { PolitenessLimiter } from './politeness-limiter.js';
 
@@ -10,14 +12,14 @@ export type FetchObserver = (ms: number, status: number | string) => void;
  * politeness schedule. A provider page without a known category is found through search first, so it
  * takes two slots (OfstedSite.fetchProviderPage makes both requests).
  */
-export class PoliteReportSource implements ReportSource {
-  readonly #site: ReportSource;
+export class PoliteReportSource implements ReportSource, SearchSource {
+  readonly #site: ReportSource & SearchSource;
   readonly #limiter: PolitenessLimiter;
   readonly #observe: FetchObserver;
   /** Calls that reached Ofsted from this process. */
   requests = 0;
 
-  constructor(site: ReportSource, limiter: PolitenessLimiter, observe: FetchObserver = () => undefined) {
+  constructor(site: ReportSource & SearchSource, limiter: PolitenessLimiter, observe: FetchObserver = () => undefined) {
     this.#site = site;
     this.#limiter = limiter;
     this.#observe = observe;
@@ -31,6 +33,21 @@ export class PoliteReportSource implements ReportSource {
   async downloadReport(url: string): Promise<Buffer> {
     await this.#limiter.take(1);
     return this.#timed(() => this.#site.downloadReport(url));
+  }
+
+  get reportsOrigin(): string {
+    return this.#site.reportsOrigin;
+  }
+
+  /** Discovery's search pages take slots like any other request. */
+  async fetchSearchPage(url: string, options?: ParseSearchPageOptions): Promise<SearchPage> {
+    await this.#limiter.take(1);
+    return this.#timed(() => this.#site.fetchSearchPage(url, options));
+  }
+
+  async fetchLocalAuthorityCodes(): Promise<Map<string, number>> {
+    await this.#limiter.take(1);
+    return this.#timed(() => this.#site.fetchLocalAuthorityCodes());
   }
 
   async #timed<T>(call: () => Promise<T>): Promise<T> {

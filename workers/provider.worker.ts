@@ -72,7 +72,7 @@ export async function runProvider(
     return { urn, fresh: 0, stored: 0, unfetched: 0, events: [] };
   }
 
-  const record: RecordJobData = { urn, reason, listing };
+  const record: RecordJobData = { urn, reason, listing, ...(job.data.full ? { full: true } : {}) };
   const flow = await deps.queues.flow.add({
     name: RECORD_JOB,
     queueName: PROVIDER_QUEUE,

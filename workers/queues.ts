@@ -3,7 +3,7 @@ import type { FreshReport, ProviderListing, StoredReportJson } from './job-types
 // Queue names, job names, payloads and job ids shared by the scheduler, the processors, the CLI and the
 // HTTP API. BullMQ job ids may not contain ':', so ids are built from URN and fileId with '-' and '_' only.
 
-/** Scheduler ticks: one repeatable job whose processor fans out a provider job per watched URN. */
+/** Scheduler ticks: discovery (hands on what Ofsted's search lists) and the full sweep (every watched URN). */
 export const SWEEP_QUEUE = 'ofsted-sweep';
 /** One job per provider: read its page, fan out report jobs for new fileIds, then record changes. */
 export const PROVIDER_QUEUE = 'ofsted-provider';
@@ -12,11 +12,16 @@ export const REPORT_QUEUE = 'ofsted-report';
 /** Change events handed on for alerts (issue 5 consumes them). */
 export const NOTIFY_QUEUE = 'ofsted-notify';
 
-/** The one job scheduler id (upsertJobScheduler) for the watchlist sweep. */
+/** The job scheduler (upsertJobScheduler) of the full per-URN sweep (FULL_SWEEP_SCHEDULE). */
 export const SWEEP_SCHEDULER_ID = 'watchlist-sweep';
+/** The job scheduler of discovery (SCRAPE_SCHEDULE). */
+export const DISCOVERY_SCHEDULER_ID = 'watchlist-discovery';
 
 /** Job names: the provider queue carries both a provider's listing step and its record step. */
+/** On the sweep queue: a provider job per watched URN (the full sweep). */
 export const SWEEP_JOB = 'sweep';
+/** On the sweep queue: one discovery pass, a provider job per provider it finds. */
+export const DISCOVERY_JOB = 'discovery';
 export const PROVIDER_JOB = 'provider';
 export const RECORD_JOB = 'record';
 export const REPORT_JOB = 'report';
@@ -30,13 +35,14 @@ export const DIGEST_SCHEDULER_ID = 'alerts-digest';
 
 /** Every job scheduler a daemon with the scheduler keeps in Redis, and the queue each lives on. */
 export const JOB_SCHEDULERS = [
+  { id: DISCOVERY_SCHEDULER_ID, queue: 'sweep' },
   { id: SWEEP_SCHEDULER_ID, queue: 'sweep' },
   { id: OUTBOX_SCHEDULER_ID, queue: 'notify' },
   { id: DIGEST_SCHEDULER_ID, queue: 'notify' },
 ] as const;
 export type JobSchedulerId = (typeof JOB_SCHEDULERS)[number]['id'];
 
-/** When the last sweep tick started (ms since the epoch): written by the sweep worker, read by /health and /metrics. */
+/** When the last sweep or discovery tick started (ms since the epoch): written by the sweep worker, read by /health and /metrics. */
 export function lastSweepKey(prefix: string): string {
   return `${prefix}:ofsted-last-sweep`;
 }
@@ -67,12 +73,16 @@ export interface ProviderJobData {
   urn: string;
   /** 'sweep' for scheduled work, 'manual' for `scrape --queue` and POST /api/providers/<URN>/scrape. */
   reason: 'sweep' | 'manual';
+  /** Queued by the full sweep (not discovery): what it stores is checked against discovery's marks. */
+  full?: boolean;
 }
 
 /** The parent of a provider's report jobs: records what they read, in one transaction. */
 export interface RecordJobData {
   urn: string;
   reason: 'sweep' | 'manual';
+  /** As on the provider job. */
+  full?: boolean;
   listing: ProviderListing;
 }
 
@@ -110,6 +120,16 @@ function idPart(value: string): string {
 /** Provider job id for a sweep tick: one job per URN per tick, so a URN swept twice in a tick runs once. */
 export function sweepProviderJobId(urn: string, tickId: string): string {
   return `provider_${idPart(urn)}_${idPart(tickId)}`;
+}
+
+/** Provider job id for a discovery tick (distinct from a full sweep's tick of the same minute). */
+export function discoveryProviderJobId(urn: string, tickId: string): string {
+  return `discovered_${idPart(urn)}_${idPart(tickId)}`;
+}
+
+/** A sweep or discovery asked for by hand: one pending at a time of each kind. */
+export function manualSweepDeduplicationId(full: boolean): string {
+  return full ? 'manual-full-sweep' : 'manual-discovery';
 }
 
 /**

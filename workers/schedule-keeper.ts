@@ -4,9 +4,9 @@ import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { DaemonQueues } from './daemon-queues.js';
 import type { JobSettings } from './job-options.js';
-import { DIGEST_SCHEDULER_ID, OUTBOX_SCHEDULER_ID, SWEEP_SCHEDULER_ID, type JobSchedulerId } from './queues.js';
+import { DIGEST_SCHEDULER_ID, DISCOVERY_SCHEDULER_ID, OUTBOX_SCHEDULER_ID, SWEEP_SCHEDULER_ID, type JobSchedulerId } from './queues.js';
 import { scheduleDigest, scheduleOutbox } from './schedule-alerts.js';
-import { scheduleSweep } from './schedule-sweep.js';
+import { scheduleDiscovery, scheduleSweep } from './schedule-sweep.js';
 import { schedulerTickJobId } from './schedule-status.js';
 
 /** One job scheduler as a daemon keeps it: the queue it lives on and how config says to create it. */
@@ -16,14 +16,15 @@ export interface KeptScheduler {
   upsert(): Promise<void>;
 }
 
-/** The daemon's three job schedulers (see JOB_SCHEDULERS in queues.ts), as config defines them. */
+/** The daemon's job schedulers (see JOB_SCHEDULERS in queues.ts), as config defines them. */
 export function daemonSchedulers(
   queues: Pick<DaemonQueues, 'sweep' | 'notify'>,
-  config: Pick<Config, 'SCRAPE_SCHEDULE' | 'OUTBOX_INTERVAL_MS' | 'DIGEST_SCHEDULE'>,
+  config: Pick<Config, 'SCRAPE_SCHEDULE' | 'FULL_SWEEP_SCHEDULE' | 'OUTBOX_INTERVAL_MS' | 'DIGEST_SCHEDULE'>,
   settings: JobSettings,
 ): KeptScheduler[] {
   return [
-    { id: SWEEP_SCHEDULER_ID, queue: queues.sweep as Queue, upsert: () => scheduleSweep(queues.sweep, config.SCRAPE_SCHEDULE, settings) },
+    { id: DISCOVERY_SCHEDULER_ID, queue: queues.sweep as Queue, upsert: () => scheduleDiscovery(queues.sweep, config.SCRAPE_SCHEDULE, settings) },
+    { id: SWEEP_SCHEDULER_ID, queue: queues.sweep as Queue, upsert: () => scheduleSweep(queues.sweep, config.FULL_SWEEP_SCHEDULE, settings) },
     { id: OUTBOX_SCHEDULER_ID, queue: queues.notify as Queue, upsert: () => scheduleOutbox(queues.notify, config.OUTBOX_INTERVAL_MS) },
     { id: DIGEST_SCHEDULER_ID, queue: queues.notify as Queue, upsert: () => scheduleDigest(queues.notify, config.DIGEST_SCHEDULE) },
   ];
@@ -45,7 +46,7 @@ export interface ScheduleKeeperOptions {
 }
 
 /**
- * Upsert the schedulers (at start-up config wins: a changed SCRAPE_SCHEDULE takes effect), then keep them:
+ * Upsert the schedulers (at start-up config wins: a changed SCRAPE_SCHEDULE or FULL_SWEEP_SCHEDULE takes effect), then keep them:
  * every `checkEveryMs` and after every reconnect, re-create any that Redis lost (a restart without
  * persistence, a FLUSHALL, an evicted key). A scheduler that is present is left alone, because upserting it
  * again would drop a tick that is due but not yet picked up.

@@ -5,15 +5,16 @@ import { JOB_SCHEDULERS, lastSweepKey, type JobSchedulerId } from './queues.js';
 export interface ScheduleStatus {
   /** Each job scheduler: present in Redis or not. */
   schedulers: Record<JobSchedulerId, 'ok' | 'missing'>;
+  /** Discovery's and the full sweep's schedulers together (both live on the sweep queue). */
   sweep: {
     /**
-     * `overdue`: the tick the sweep's scheduler has due did not start within SWEEP_OVERDUE_MS (no worker
-     * took it); `unscheduled`: there is no sweep scheduler.
+     * `overdue`: a tick either scheduler has due did not start within SWEEP_OVERDUE_MS (no worker took
+     * it); `unscheduled`: either scheduler is missing.
      */
     status: 'ok' | 'overdue' | 'unscheduled';
     /** When the last sweep tick started, by any daemon, ISO; null when Redis holds no record of one. */
     lastStartedAt: string | null;
-    /** When the scheduler's next tick is due, ISO; null without a scheduler. */
+    /** When the earlier of the two schedulers' next ticks is due, ISO; null without a scheduler. */
     nextDueAt: string | null;
   };
 }
@@ -35,20 +36,21 @@ export async function readScheduleStatus(
   const now = o.now ?? Date.now();
   const found = await Promise.all(JOB_SCHEDULERS.map((s) => queues[s.queue].getJobScheduler(s.id)));
   const schedulers = Object.fromEntries(JOB_SCHEDULERS.map((s, i) => [s.id, found[i] ? 'ok' : 'missing'])) as ScheduleStatus['schedulers'];
-  const sweep = found[JOB_SCHEDULERS.findIndex((s) => s.queue === 'sweep')];
-  const next = sweep?.next ?? null;
+  const sweeps = JOB_SCHEDULERS.flatMap((s, i) => (s.queue === 'sweep' ? [found[i]] : []));
+  const nexts = sweeps.flatMap((s) => (s?.next == null ? [] : [s.next]));
+  const next = nexts.length > 0 ? Math.min(...nexts) : null;
   const last = await readLastSweepStart(queues.sweep);
   return {
     schedulers,
     sweep: {
-      status: !sweep ? 'unscheduled' : next !== null && next + o.overdueAfterMs < now ? 'overdue' : 'ok',
+      status: sweeps.some((s) => !s) ? 'unscheduled' : next !== null && next + o.overdueAfterMs < now ? 'overdue' : 'ok',
       lastStartedAt: last === null ? null : new Date(last).toISOString(),
       nextDueAt: next === null ? null : new Date(next).toISOString(),
     },
   };
 }
 
-/** The sweep worker notes each tick's start here (one SET), so health checks need not look through jobs. */
+/** The sweep worker notes each tick's start here (discovery's and the full sweep's) (one SET), so health checks need not look through jobs. */
 export async function markSweepStarted(sweepQueue: Queue, at: number = Date.now()): Promise<void> {
   const client = await sweepQueue.getBackend().client;
   await client.set(lastSweepKey(prefixOf(sweepQueue)), String(at));

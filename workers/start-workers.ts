@@ -10,6 +10,7 @@ import {
   NOTIFY_QUEUE,
   PROVIDER_JOB,
   PROVIDER_QUEUE,
+  DISCOVERY_JOB,
   RECORD_JOB,
   REPORT_QUEUE,
   SWEEP_QUEUE,
@@ -25,6 +26,7 @@ import { runRecord, type RecordResult } from './record.worker.js';
 import { runReport } from './report.worker.js';
 import { jobProcessor } from './run-job.js';
 import { STALLED_REASON, StallRequeue } from './stall-requeue.js';
+import { runDiscovery, type DiscoveryJobResult } from './discovery.worker.js';
 import { runSweep, type SweepResult } from './sweep.worker.js';
 
 export interface WorkerPoolOptions {
@@ -76,9 +78,13 @@ export function startWorkers(deps: ProcessorDeps, options: WorkerPoolOptions): R
   const limiter = { max: Math.max(2, Math.ceil(options.requestsPerSecond * 2)), duration: 1_000 };
   const providerQueue = () => deps.queues.provider as unknown as Queue;
 
-  const sweep = new Worker<SweepJobData, SweepResult>(
+  const sweep = new Worker<SweepJobData, SweepResult | DiscoveryJobResult>(
     SWEEP_QUEUE,
-    jobProcessor(deps.logger, () => deps.queues.sweep as unknown as Queue, (job, _token, _signal, log) => runSweep(deps, job, log)),
+    jobProcessor(deps.logger, () => deps.queues.sweep as unknown as Queue, (job, _token, _signal, log) =>
+      job.name === DISCOVERY_JOB
+        ? runDiscovery(deps, job as Job<SweepJobData, DiscoveryJobResult>, log)
+        : runSweep(deps, job as Job<SweepJobData, SweepResult>, log),
+    ),
     { ...base, concurrency: 1 },
   );
   const provider = new Worker<ProviderJobData | RecordJobData, ProviderJobResult | RecordResult>(

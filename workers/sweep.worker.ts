@@ -19,7 +19,33 @@ export interface SweepResult {
 }
 
 /**
- * A scheduler tick: one provider job per watched URN, id from URN and tick (a retried tick adds nothing
+ * Add a sweep-priority provider job per URN (`jobIdOf` names each for its tick, so a retried tick adds
+ * nothing twice), deduplicated per URN (a URN whose previous job is still pending is not queued again),
+ * each starting at a random delay up to SWEEP_JITTER_MS. Resolves once Redis holds them all; returns how
+ * many were added.
+ */
+export async function queueProviderJobs(
+  deps: Pick<ProcessorDeps, 'queues' | 'settings'>,
+  urns: readonly string[],
+  jobIdOf: (urn: string) => string,
+  o: { full: boolean },
+): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < urns.length; i += BATCH) {
+    const batch = urns.slice(i, i + BATCH).map((urn) => {
+      const jobId = jobIdOf(urn);
+      const data: ProviderJobData = { urn, reason: 'sweep', ...(o.full ? { full: true } : {}) };
+      const delay = deps.settings.sweepJitterMs > 0 ? Math.floor(Math.random() * deps.settings.sweepJitterMs) : 0;
+      return { name: PROVIDER_JOB, data, opts: providerJobOptions(deps.settings, { jobId, deduplicationId: providerDeduplicationId(urn), reason: 'sweep', delay }) };
+    });
+    const jobs = await deps.queues.provider.addBulk(batch);
+    added += jobs.filter((j, k) => j.id === batch[k]?.opts.jobId).length;
+  }
+  return added;
+}
+
+/**
+ * A full sweep tick (FULL_SWEEP_SCHEDULE, or `sweep --full`): one provider job per watched URN, id from URN and tick (a retried tick adds nothing
  * twice), deduplicated per URN (a URN whose previous job is still running is not queued again), each
  * starting at a random delay up to SWEEP_JITTER_MS so daemons restarting together do not stampede.
  */
@@ -31,17 +57,7 @@ export async function runSweep(deps: ProcessorDeps, job: Job<SweepJobData, Sweep
   // Each sweep looks back at what the last day's sweeps could read (the operator hears once a day at most).
   await checkUnreadableShare({ ...deps.alerts, logger: log });
   const urns = (await deps.store.watchList()).map((w) => w.urn);
-  let added = 0;
-  for (let i = 0; i < urns.length; i += BATCH) {
-    const batch = urns.slice(i, i + BATCH).map((urn) => {
-      const jobId = sweepProviderJobId(urn, tick);
-      const data: ProviderJobData = { urn, reason: 'sweep' };
-      const delay = deps.settings.sweepJitterMs > 0 ? Math.floor(Math.random() * deps.settings.sweepJitterMs) : 0;
-      return { name: PROVIDER_JOB, data, opts: providerJobOptions(deps.settings, { jobId, deduplicationId: providerDeduplicationId(urn), reason: 'sweep', delay }) };
-    });
-    const jobs = await deps.queues.provider.addBulk(batch);
-    added += jobs.filter((j, k) => j.id === batch[k]?.opts.jobId).length;
-  }
+  const added = await queueProviderJobs(deps, urns, (urn) => sweepProviderJobId(urn, tick), { full: true });
   const result = { tick, watched: urns.length, added, alreadyPending: urns.length - added };
   log.info(result, 'sweep: provider jobs queued');
   return result;

@@ -136,6 +136,18 @@ const eventsCounter = new Counter({
   registers: [metricsRegistry],
 });
 
+const missedReports = new Counter({
+  name: 'ofsted_monitor_discovery_missed_reports_total',
+  help: "Reports the full per-URN sweep stored that discovery should already have handed on (published before its category's high-water mark), by category: a rising count means Ofsted's search is not telling us everything",
+  labelNames: ['category'] as const,
+  registers: [metricsRegistry],
+});
+
+/** Count one report discovery missed (the full sweep found it behind discovery's back). */
+export function countMissedReport(category: string): void {
+  missedReports.inc({ category });
+}
+
 /** Record one request to Ofsted: how long it took, and its status (a number, or e.g. 'error' / 'timeout'). */
 export function observeFetch(ms: number, status: number | string): void {
   fetchDuration.observe({ status: String(status) }, ms / 1000);

@@ -230,14 +230,14 @@ const manualScrape = objectOf<ManualScrape>('The provider job that will scrape t
 
 const check = { type: 'string', enum: ['ok', 'unreachable'] };
 const schedulerCheck = { type: 'string', enum: ['ok', 'missing', 'unknown'] };
-const sweepHealth = objectOf<HealthAnswer['sweep']>('The watchlist sweep as Redis records it, whichever daemon runs it', {
+const sweepHealth = objectOf<HealthAnswer['sweep']>('Discovery and the full sweep as Redis records them, whichever daemon runs them', {
   status: {
     type: 'string',
     enum: ['ok', 'overdue', 'unscheduled', 'unknown'],
-    description: 'overdue: its due tick has not started within SWEEP_OVERDUE_MS (no worker took it); unscheduled: no sweep scheduler; unknown: Redis did not answer',
+    description: 'overdue: a due tick of either has not started within SWEEP_OVERDUE_MS (no worker took it); unscheduled: either scheduler is missing; unknown: Redis did not answer',
   },
-  lastStartedAt: orNull(isoTimestamp('When the last sweep tick started; null when Redis holds no record of one')),
-  nextDueAt: orNull(isoTimestamp("When the sweep scheduler's next tick is due")),
+  lastStartedAt: orNull(isoTimestamp('When the last discovery or sweep tick started; null when Redis holds no record of one')),
+  nextDueAt: orNull(isoTimestamp('When the next tick of either scheduler is due')),
 });
 const health: JsonSchema = objectOf<HealthAnswer>('Whether Redis and the database answered (within 2 s) and the job schedulers are in place', {
   redis: check,

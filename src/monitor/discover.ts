@@ -190,6 +190,7 @@ export async function discover(deps: DiscoverDeps, options: DiscoverOptions = {}
       `discovery of ${failures.map((f) => f.category).join(', ')} failed (${errorText(first.err)}); nothing was marked as searched there, the next pass searches the same days again`,
       first.err,
       result,
+      [...new Set(failures.map((f) => f.category))],
     );
   }
   logger.info({ since: result.since, until: today, requests: result.requests, providers: providers.length, added: result.added.length }, 'discovery pass done');
@@ -206,6 +207,8 @@ export class DiscoveryFailedError extends OfstedMonitorError {
     message: string,
     cause: unknown,
     readonly partial: DiscoveryResult,
+    /** The categories whose pass failed (their marks stayed where they were). */
+    readonly categories: readonly SearchCategory[] = [],
   ) {
     super(message, { cause });
     this.exitCode = cause instanceof OfstedMonitorError ? cause.exitCode : 1;

@@ -9,6 +9,7 @@ import {
   REPORT_QUEUE,
   SWEEP_QUEUE,
   SWEEP_SCHEDULER_ID,
+  DISCOVERY_SCHEDULER_ID,
 } from '../../workers/queues.js';
 import { markSweepStarted } from '../../workers/schedule-status.js';
 import { waitFor } from '../workers/support/wait-for.js';
@@ -21,7 +22,7 @@ function sample(text: string, series: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
-const ALL_SCHEDULERS_OK = { [SWEEP_SCHEDULER_ID]: 'ok', [OUTBOX_SCHEDULER_ID]: 'ok', [DIGEST_SCHEDULER_ID]: 'ok' };
+const ALL_SCHEDULERS_OK = { [DISCOVERY_SCHEDULER_ID]: 'ok', [SWEEP_SCHEDULER_ID]: 'ok', [OUTBOX_SCHEDULER_ID]: 'ok', [DIGEST_SCHEDULER_ID]: 'ok' };
 
 describe('GET /health', () => {
   let fx: ApiFixture;
@@ -108,7 +109,7 @@ describe('GET /health and /metrics when Redis stops', { skip: !hasRedisServer() 
     assert.equal(res.status, 503);
     const body = await res.json();
     assert.deepEqual([body.redis, body.db, body.sweep.status], ['unreachable', 'ok', 'unknown']);
-    assert.deepEqual(Object.values(body.schedulers), ['unknown', 'unknown', 'unknown'], 'not reported missing: Redis did not say');
+    assert.deepEqual(Object.values(body.schedulers), ['unknown', 'unknown', 'unknown', 'unknown'], 'not reported missing: Redis did not say');
     assert.ok(Date.now() - started < 5_000, 'a hanging Redis is cut off by the health timeout');
 
     const metrics = await fx.fetch('/metrics');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import type { RunningDaemon } from '../../workers/daemon.js';
-import { DIGEST_SCHEDULER_ID, OUTBOX_SCHEDULER_ID, SWEEP_SCHEDULER_ID } from '../../workers/queues.js';
+import { DIGEST_SCHEDULER_ID, DISCOVERY_SCHEDULER_ID, OUTBOX_SCHEDULER_ID, SWEEP_SCHEDULER_ID } from '../../workers/queues.js';
 import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 import { hasRedisServer, startTestRedis, type TestRedis } from '../helpers/test-redis.js';
 import type { LogLine } from './support/daemon-process.js';
@@ -61,6 +61,7 @@ describe('daemon: job schedulers lost by Redis', { skip: !hasRedisServer() && 'r
   };
   const schedulersInRedis = async () =>
     [
+      await queues.sweep.getJobScheduler(DISCOVERY_SCHEDULER_ID),
       await queues.sweep.getJobScheduler(SWEEP_SCHEDULER_ID),
       await queues.notify.getJobScheduler(OUTBOX_SCHEDULER_ID),
       await queues.notify.getJobScheduler(DIGEST_SCHEDULER_ID),
@@ -75,13 +76,13 @@ describe('daemon: job schedulers lost by Redis', { skip: !hasRedisServer() && 'r
     const owner = await start({ SCHEDULER_CHECK_MS: '500' }, { api: false, scheduler: true });
     // Its API reads the schedule from Redis: it owns none of it, and is healthy while someone keeps it.
     const observer = await start({ SCHEDULER_CHECK_MS: '500' }, { api: true, scheduler: false });
-    assert.deepEqual(await schedulersInRedis(), [true, true, true]);
+    assert.deepEqual(await schedulersInRedis(), [true, true, true, true]);
     assert.equal((await health(observer.daemon)).status, 200);
 
     await admin.flushall();
     await waitFor('the schedulers back in Redis', async () => (await schedulersInRedis()).every(Boolean), 10_000, 100);
     assert.equal((await health(observer.daemon)).status, 200);
-    assert.deepEqual(recreated(owner.logs), [DIGEST_SCHEDULER_ID, OUTBOX_SCHEDULER_ID, SWEEP_SCHEDULER_ID]);
+    assert.deepEqual(recreated(owner.logs), [DIGEST_SCHEDULER_ID, OUTBOX_SCHEDULER_ID, DISCOVERY_SCHEDULER_ID, SWEEP_SCHEDULER_ID].sort());
     assert.deepEqual(recreated(observer.logs), [], 'a daemon started without the scheduler leaves the schedule alone');
   });
 
@@ -93,14 +94,14 @@ describe('daemon: job schedulers lost by Redis', { skip: !hasRedisServer() && 'r
     await admin.flushall();
     const lost = await health(daemon);
     assert.equal(lost.status, 503);
-    assert.deepEqual(lost.body.schedulers, { [SWEEP_SCHEDULER_ID]: 'missing', [OUTBOX_SCHEDULER_ID]: 'missing', [DIGEST_SCHEDULER_ID]: 'missing' });
+    assert.deepEqual(lost.body.schedulers, { [DISCOVERY_SCHEDULER_ID]: 'missing', [SWEEP_SCHEDULER_ID]: 'missing', [OUTBOX_SCHEDULER_ID]: 'missing', [DIGEST_SCHEDULER_ID]: 'missing' });
     assert.equal(lost.body.sweep.status, 'unscheduled');
-    assert.deepEqual(await schedulersInRedis(), [false, false, false]);
+    assert.deepEqual(await schedulersInRedis(), [false, false, false, false]);
 
     // As after a Redis restart: every client is cut off and reconnects.
     await admin.call('CLIENT', 'KILL', 'TYPE', 'normal');
     await waitFor('/health to answer 200', async () => (await health(daemon)).status === 200, 10_000, 100);
-    assert.deepEqual(await schedulersInRedis(), [true, true, true]);
-    assert.deepEqual(recreated(logs), [DIGEST_SCHEDULER_ID, OUTBOX_SCHEDULER_ID, SWEEP_SCHEDULER_ID]);
+    assert.deepEqual(await schedulersInRedis(), [true, true, true, true]);
+    assert.deepEqual(recreated(logs), [DIGEST_SCHEDULER_ID, OUTBOX_SCHEDULER_ID, DISCOVERY_SCHEDULER_ID, SWEEP_SCHEDULER_ID].sort());
   });
 });

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { jobSettingsFromConfig } from '../../workers/job-options.js';
-import { DIGEST_SCHEDULER_ID, OUTBOX_SCHEDULER_ID, SWEEP_SCHEDULER_ID } from '../../workers/queues.js';
+import { DIGEST_SCHEDULER_ID, DISCOVERY_SCHEDULER_ID, OUTBOX_SCHEDULER_ID, SWEEP_SCHEDULER_ID } from '../../workers/queues.js';
 import { daemonSchedulers, keepSchedulers, type ScheduleKeeper } from '../../workers/schedule-keeper.js';
 import { schedulerTickJobId } from '../../workers/schedule-status.js';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.js';
@@ -43,6 +43,7 @@ describe('keepSchedulers', () => {
   });
 
   const nextTicks = async () => ({
+    discovery: (await queues.sweep.getJobScheduler(DISCOVERY_SCHEDULER_ID))?.next,
     sweep: (await queues.sweep.getJobScheduler(SWEEP_SCHEDULER_ID))?.next,
     outbox: (await queues.notify.getJobScheduler(OUTBOX_SCHEDULER_ID))?.next,
     digest: (await queues.notify.getJobScheduler(DIGEST_SCHEDULER_ID))?.next,
@@ -61,7 +62,7 @@ describe('keepSchedulers', () => {
     assert.deepEqual(await keeper.check(), [OUTBOX_SCHEDULER_ID]);
     const now = await nextTicks();
     assert.equal(typeof now.outbox, 'number');
-    assert.deepEqual([now.sweep, now.digest], [before.sweep, before.digest]);
+    assert.deepEqual([now.discovery, now.sweep, now.digest], [before.discovery, before.sweep, before.digest]);
     assert.deepEqual(
       logs.map((l) => [l.msg, l.scheduler, l.lost]),
       [['job scheduler was gone from Redis: re-created', OUTBOX_SCHEDULER_ID, 'scheduler']],

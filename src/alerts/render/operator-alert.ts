@@ -59,7 +59,18 @@ export interface ReconcileDisagreementsAlert {
   unscraped: readonly string[];
 }
 
+/** A discovery pass failed (Ofsted's search changed shape or did not answer): its categories' marks did not move. */
+export interface DiscoveryFailedAlert {
+  kind: 'discovery-failed';
+  categories: readonly string[];
+  /** The pass's one-line error. */
+  error: string;
+  /** When it failed (ISO timestamp). */
+  at: string;
+}
+
 export type OperatorAlert =
+  | DiscoveryFailedAlert
   | ScrapeFailingAlert
   | ScrapeRecoveredAlert
   | UnreadableReportsAlert

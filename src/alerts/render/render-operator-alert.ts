@@ -92,6 +92,21 @@ export function renderOperatorAlert(o: OperatorAlert): RenderedMessage {
       blocks.push({ type: 'paragraph', text: 'To see them: ofsted-monitor events --json and look for type scrape-failed.' });
       break;
     }
+    case 'discovery-failed': {
+      const what = o.categories.join(', ');
+      subject = `${PREFIX} discovery of ${what} failed`;
+      blocks = [
+        { type: 'heading', level: 1, text: `Discovery of ${what} failed` },
+        {
+          type: 'paragraph',
+          tone: 'alert',
+          text: `Ofsted's search could not be read at ${formatTimestamp(o.at)}, so new reports of ${what} are not found until it can: the days it should have searched are searched again by the next pass, and the weekly full sweep still reads every watched provider. If the search page changed shape, ofsted-monitor needs updating.`,
+        },
+        { type: 'fields', rows: [{ label: 'Error', value: shorten(oneLine(o.error), 500) }] },
+        { type: 'paragraph', text: 'To try again now: ofsted-monitor discover. To read every watched provider meanwhile: ofsted-monitor sweep --full.' },
+      ];
+      break;
+    }
     case 'report-unread': {
       const e = o.event;
       subject = `${PREFIX} ${e.urn}: a report needs reading by hand`;
