@@ -11,6 +11,7 @@ import { registerJobRoutes } from './routes/job-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
 import { registerPages } from './routes/page-routes.js';
 import { registerProviderRoutes } from './routes/provider-routes.js';
+import { registerSweepRoutes } from './routes/sweep-routes.js';
 import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { registerUnsubscribeRoutes } from './routes/unsubscribe-routes.js';
 import { registerWatchlistRoutes } from './routes/watchlist-routes.js';
@@ -70,6 +71,7 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
   registerHealthRoutes(app, deps);
   registerMetricsRoutes(app);
   registerProviderRoutes(app, deps, token);
+  registerSweepRoutes(app, deps, token);
   registerEventRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerWatchlistRoutes(app, deps, token);

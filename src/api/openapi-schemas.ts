@@ -403,6 +403,26 @@ export const ROUTE_SCHEMAS = {
       400: { description: `since is not an ISO date, urn is not a URN, a parameter is given twice, or paging: ${BAD_PAGE}`, ...ref('Error') },
     },
   },
+  startSweep: {
+    tags: ['jobs'],
+    summary: 'Run discovery now, or the full per-URN sweep',
+    description:
+      "Queues a discovery pass (as `sweep`): Ofsted's search is asked what each watched category published since the last pass, and those providers are scraped. With `full=1` (as `sweep --full`), every watched provider is read instead. While one asked for by hand is pending, its job is answered instead of a second one. Poll the job at the Location given.",
+    security: BEARER,
+    querystring: {
+      type: 'object',
+      properties: { full: { type: 'string', enum: ['0', '1', 'true', 'false'], description: '1: the per-URN sweep of everything watched instead of discovery' } },
+    },
+    response: {
+      202: {
+        description: 'Queued (or already pending)',
+        headers: { location: { type: 'string', description: 'The job: /api/jobs/{jobId}' } },
+        ...objectOf<{ jobId: string }>('The sweep job', { jobId: text('Id to poll at GET /api/jobs/{id}') }),
+      },
+      400: { description: 'A `full` other than 0, 1, true or false, or a request body that is not JSON', ...ref('Error') },
+      ...TOKEN_ERRORS,
+    },
+  },
   getJob: {
     tags: ['jobs'],
     summary: "A job's state and outcome",

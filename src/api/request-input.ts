@@ -49,3 +49,12 @@ export function jobIdParam(raw: string): string {
   if (!JOB_ID.test(raw)) throw new HttpError(400, 'not a job id: expected letters, digits, ".", "_" or "-"');
   return raw;
 }
+
+const SweepQuery = z.object({ full: z.enum(['0', '1', 'true', 'false'], { message: 'use full=1 for the per-URN sweep, or leave it out' }).optional() }).passthrough();
+
+/** `?full=1` of POST /api/sweeps: the per-URN sweep rather than discovery. */
+export function fullSweepParam(query: unknown): boolean {
+  const parsed = SweepQuery.safeParse(query ?? {});
+  if (!parsed.success) throw new HttpError(400, `full: ${parsed.error.issues[0]?.code === 'invalid_type' ? 'give it once, as text' : 'use full=1 for the per-URN sweep, or leave it out'}`);
+  return parsed.data.full === '1' || parsed.data.full === 'true';
+}

@@ -8,6 +8,7 @@ import {
 } from '../errors.js';
 import { registerDaemon } from './commands/daemon.js';
 import { registerDiscover } from './commands/discover.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerEvents } from './commands/events.js';
 import { registerHistory } from './commands/history.js';
 import { registerParse } from './commands/parse.js';
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   registerReparse(program, ctx);
   registerReconcile(program, ctx);
   registerDiscover(program, ctx);
+  registerSweep(program, ctx);
   registerDaemon(program, ctx);
 
   try {

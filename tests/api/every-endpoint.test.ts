@@ -148,7 +148,7 @@ describe('every endpoint, with the token set', () => {
     const answer = await call('GET', '/health');
     assert.equal(answer.status, 200);
     assert.deepEqual([answer.body.redis, answer.body.db, answer.body.sweep.status], ['ok', 'ok', 'ok']);
-    assert.deepEqual(Object.values(answer.body.schedulers), ['ok', 'ok', 'ok']);
+    assert.deepEqual(Object.values(answer.body.schedulers), ['ok', 'ok', 'ok', 'ok']);
   });
 
   it('GET /metrics answers Prometheus text', async () => {
@@ -267,6 +267,28 @@ describe('every endpoint, with the token set', () => {
     assertError(await call('POST', `/api/providers/${HOME}/scrape`, { token: TOKEN, rawJson: '{"urn":' }), 400, BAD_JSON);
   });
 
+  it('POST /api/sweeps answers 202 with a discovery job (?full=1: a full sweep), the pending one when asked twice; 401 without the token; 400 for a bad full', async () => {
+    await assertRefused(call, 'POST', '/api/sweeps');
+    const manual = async () => (await fx.queues.sweep.getJobs(['waiting', 'prioritized', 'delayed'])).filter((j) => j.id?.startsWith('manual-'));
+    assert.equal((await manual()).length, 0, 'nothing queued without the token');
+
+    const discovery = await call('POST', '/api/sweeps', { token: TOKEN });
+    assert.equal(discovery.status, 202);
+    assert.match(discovery.body.jobId, /^manual-discovery-\d+$/);
+    assert.equal(discovery.headers.get('location'), `/api/jobs/${discovery.body.jobId}`);
+    assert.equal((await fx.queues.sweep.getJob(discovery.body.jobId))?.name, 'discovery');
+    assert.equal((await call('POST', '/api/sweeps?full=0', { token: TOKEN })).body.jobId, discovery.body.jobId, 'one pending at a time');
+
+    const full = await call('POST', '/api/sweeps?full=1', { token: TOKEN });
+    assert.equal(full.status, 202);
+    assert.match(full.body.jobId, /^manual-full-sweep-\d+$/);
+    assert.equal((await fx.queues.sweep.getJob(full.body.jobId))?.name, 'sweep');
+
+    assertError(await call('POST', '/api/sweeps?full=yes', { token: TOKEN }), 400, /^full: use full=1 for the per-URN sweep, or leave it out$/);
+    assertError(await call('POST', '/api/sweeps', { token: TOKEN, rawJson: '{' }), 400, BAD_JSON);
+    for (const job of await manual()) await job.remove();
+  });
+
   it('GET /api/jobs/<id> answers the queued job; 400 for an id no job could have; 404 for an unknown one', async () => {
     const job = await call('GET', `/api/jobs/${manualProviderJobId(HOME)}`);
     assert.equal(job.status, 200);
@@ -357,6 +379,7 @@ describe('every state-changing endpoint, with API_TOKEN unset', () => {
   it('answers 503 saying to set API_TOKEN, whatever token is sent, and changes nothing', async () => {
     const calls: Array<[string, string, CallInit]> = [
       ['POST', `/api/providers/${HOME}/scrape`, {}],
+      ['POST', '/api/sweeps', {}],
       ['POST', `/api/watchlist/${HOME}`, {}],
       ['DELETE', `/api/watchlist/${HOME}`, {}],
       ['GET', '/api/subscriptions', {}],

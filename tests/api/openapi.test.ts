@@ -217,10 +217,10 @@ describe('Swagger UI at /docs', () => {
       await page.goto(`${fx.url}/docs`);
       await page.locator('.opblock').first().waitFor({ timeout: 10_000 });
       const paths = await page.locator('.opblock-summary-path').allTextContents();
-      assert.equal(paths.length, 15);
+      assert.equal(paths.length, 16);
       assert.ok(paths.includes('/api/providers/{urn}/scrape') && paths.includes('/metrics'));
       // State-changing operations show the padlock of the bearer scheme.
-      assert.equal(await page.locator('.opblock-post .authorization__btn, .opblock-delete .authorization__btn').count(), 6);
+      assert.equal(await page.locator('.opblock-post .authorization__btn, .opblock-delete .authorization__btn').count(), 7);
 
       const list = page.locator('#operations-providers-listProviders');
       await list.locator('.opblock-summary').click();
