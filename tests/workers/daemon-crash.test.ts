@@ -31,7 +31,9 @@ describe('daemon: kill -9 mid-report', () => {
       name: 'crash',
       watch: [URN],
       env: {
-        SCRAPE_SCHEDULE: '*/5 * * * * *',
+        // The per-URN sweep; discovery (SCRAPE_SCHEDULE) stays out of the way.
+        FULL_SWEEP_SCHEDULE: '*/5 * * * * *',
+        SCRAPE_SCHEDULE: '0 0 1 1 *',
         SWEEP_JITTER_MS: '200',
         REQUESTS_PER_SECOND: '20',
         // The dead daemon's job is handed on within about twice this.

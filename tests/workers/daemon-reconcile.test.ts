@@ -50,7 +50,9 @@ describe('daemon: reconciling an imported Ofsted data file', () => {
       env: {
         SMTP_URL: sink.url(),
         OPERATOR_EMAIL: OPS,
-        SCRAPE_SCHEDULE: '*/3 * * * * *',
+        // The per-URN sweep; discovery (SCRAPE_SCHEDULE) stays out of the way.
+        FULL_SWEEP_SCHEDULE: '*/3 * * * * *',
+        SCRAPE_SCHEDULE: '0 0 1 1 *',
         SWEEP_JITTER_MS: '200',
         REQUESTS_PER_SECOND: '30',
         OUTBOX_INTERVAL_MS: '300',

@@ -28,7 +28,9 @@ describe('daemon: SIGTERM mid-sweep', () => {
       name: 'sigterm',
       watch: WATCHED,
       env: {
-        SCRAPE_SCHEDULE: '*/5 * * * * *',
+        // The per-URN sweep; discovery (SCRAPE_SCHEDULE) stays out of the way.
+        FULL_SWEEP_SCHEDULE: '*/5 * * * * *',
+        SCRAPE_SCHEDULE: '0 0 1 1 *',
         SWEEP_JITTER_MS: '200',
         // Slow enough that the sweep is still going when the signal comes.
         REQUESTS_PER_SECOND: '4',

@@ -38,7 +38,9 @@ describe('daemon: scheduled sweeps of the watchlist', () => {
       name,
       watch: WATCHED,
       env: {
-        SCRAPE_SCHEDULE: '*/5 * * * * *',
+        // The per-URN sweep; discovery (SCRAPE_SCHEDULE) stays out of the way.
+        FULL_SWEEP_SCHEDULE: '*/5 * * * * *',
+        SCRAPE_SCHEDULE: '0 0 1 1 *',
         SWEEP_JITTER_MS: '300',
         REQUESTS_PER_SECOND: '20',
         JOB_LOCK_MS: '3000',
