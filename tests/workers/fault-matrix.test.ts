@@ -122,7 +122,7 @@ describe('fault matrix: a sweep under transport faults and kill -9s, then a clea
     // The oracle reads the same site with the product's own client and parser, into SQLite whatever TEST_STORE says.
     oracleDb = await freshSqliteDatabase();
     oracle = await openStore(oracleDb.url);
-    oracleSite = new OfstedSite(siteOptionsFromConfig(loadConfig({ ...world.env, FETCH_BACKOFF_MS: '20' })));
+    oracleSite = new OfstedSite(siteOptionsFromConfig(loadConfig(world.env)));
   });
 
   after(async () => {
