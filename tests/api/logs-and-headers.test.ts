@@ -127,7 +127,7 @@ describe('with the product logger (createLogger, as the daemon runs it)', () => 
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
-        const timer = setTimeout(() => reject(new Error(`the API did not start: ${stderr}`)), 20_000);
+        const timer = setTimeout(() => reject(new Error(`the API did not start: ${stderr}`)), 60_000);
         child.stdout.on('data', (d: Buffer) => {
           out += d.toString();
           const line = out.split('\n').find((l) => l.startsWith('{'));

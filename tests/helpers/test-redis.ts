@@ -62,7 +62,12 @@ async function startPrivateRedis(port: number): Promise<TestRedis> {
           resolve();
         };
         if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once('exit', done);
+        // The child is unref'd (reapOnExit): a timer keeps this process up until its exit arrives.
+        const keepAlive = setTimeout(() => undefined, 30_000);
+        child.once('exit', () => {
+          clearTimeout(keepAlive);
+          done();
+        });
         child.kill('SIGKILL');
       });
       return stopped;

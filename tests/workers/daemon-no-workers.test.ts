@@ -61,7 +61,8 @@ describe('daemon --no-workers', () => {
     const worker = DaemonProcess.start(world.env, ['--no-api', '--no-scheduler']);
     daemons.push(worker);
     await worker.started();
-    assert.ok((await world.queues.provider.getWorkers()).length > 0, 'a worker process does register');
+    // BullMQ names its connection a moment after the worker starts: wait for it rather than race it.
+    await waitFor('a worker process to register', async () => (await world.queues.provider.getWorkers()).length > 0, 10_000);
     await waitFor('the job to complete', async () => (await (await world.queues.provider.getJob(jobId))?.getState()) === 'completed', 20_000);
     assert.ok((await world.store.history(URN)).length > 0);
     assert.equal((await worker.stop('SIGTERM')).code, 0);

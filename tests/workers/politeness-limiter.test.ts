@@ -43,7 +43,8 @@ describe('PolitenessLimiter', () => {
     );
     granted.sort((x, y) => x - y);
     const gaps = granted.slice(1).map((t, i) => t - granted[i]!);
-    assert.ok(Math.min(...gaps) >= 90, `smallest gap ${Math.min(...gaps).toFixed(1)} ms`);
+    // Slots are 100 ms apart; a grant seen late (a busy machine) shortens the gap after it, never the whole run.
+    assert.ok(Math.min(...gaps) >= 50, `smallest gap ${Math.min(...gaps).toFixed(1)} ms`);
     assert.ok(granted.at(-1)! >= 1_050, `12 requests at 10/s took ${granted.at(-1)!.toFixed(0)} ms`);
     assert.equal(a!.granted + b!.granted, 12);
   });
@@ -52,7 +53,8 @@ describe('PolitenessLimiter', () => {
     const [a, b] = limiters(2, { requestsPerSecond: 50 });
     const started = performance.now();
     const retry = a!.backOff(1_200).then(() => performance.now() - started);
-    await new Promise((r) => setTimeout(r, 20));
+    // Once a's back-off is in the shared schedule (a fixed sleep here lost the race on a loaded machine).
+    while (!(await connections.at(-1)!.exists(keys.at(-1)!))) await new Promise((r) => setTimeout(r, 2));
     const other = await b!.take().then(() => performance.now() - started);
     assert.ok((await retry) >= 1_150, `the retry waited ${(await retry).toFixed(0)} ms`);
     assert.ok(other >= 1_150, `the other process's request waited ${other.toFixed(0)} ms`);

@@ -20,11 +20,12 @@ const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 const SEED = 20240601;
 const TIMEOUT_MS = 5_000;
 /**
- * A case may take the extractor's timeout plus this much (process start, parsing, a busy machine). A pdf-parse
- * child's timeout starts once it has loaded pdf.js, so a case after a timeout also waits for a new child: a
- * few seconds under tsx on a loaded machine.
+ * What counts as a hang: far above the extractor's own timeout, because this is wall-clock time on a shared
+ * machine (a pdf-parse case after a timeout also waits for a new child to load pdf.js, 20 s and more under
+ * load). That each extractor stops at its timeout is tested in tests/ofsted/reports/extract/; here a case
+ * only has to end.
  */
-const SLACK_MS = 6_000;
+const SLACK_MS = 55_000;
 /** Every Nth case goes to pdf-parse; the rest to pdftotext, which is far cheaper to run per case. */
 const PDF_PARSE_EVERY = 8;
 const IN_FLIGHT = 2;
