@@ -46,6 +46,10 @@ export async function startDaemonWorld(o: DaemonWorldOptions): Promise<DaemonWor
     OFSTED_REPORTS_URL: o.site.reportsUrl,
     OFSTED_FILES_URL: o.site.filesUrl,
     PORT: '0',
+    // No schedule fires by the calendar in a test (the weekly full sweep fell on a Sunday 03:00 run); a test
+    // that wants one sets it.
+    SCRAPE_SCHEDULE: '0 0 1 1 *',
+    FULL_SWEEP_SCHEDULE: '0 0 1 1 *',
     ...o.env,
   };
   const daemons: DaemonProcess[] = [];
