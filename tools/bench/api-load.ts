@@ -55,6 +55,8 @@ export interface GroupFigures {
 export interface LayoutResult {
   requests: number;
   errors: number;
+  /** Failed requests by kind and status ("/health 503"), so a failure is told, not only counted. */
+  failures: Record<string, number>;
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
@@ -275,6 +277,11 @@ function summarise(load: LoadResult, workerLag: LagSnapshot | null, apiLag: LagS
   return {
     requests: pages.length,
     errors: pages.filter((x) => !ok(x)).length,
+    failures: pages.filter((x) => !ok(x)).reduce<Record<string, number>>((acc, x) => {
+      const key = `${x.group} ${x.status || 'no answer'}`;
+      acc[key] = (acc[key] ?? 0) + 1;
+      return acc;
+    }, {}),
     p50Ms: percentile(times, 50),
     p99Ms: percentile(times, 99),
     maxMs: times.at(-1) ?? Number.NaN,
@@ -359,11 +366,13 @@ export function renderApiLoadBench(r: ApiLoadResult): string {
   const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
   const lag = (l: LagSnapshot | null) => (l ? `p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, max ${l.maxMs} ms` : 'n/a');
   const line = (name: string, x: LayoutResult) =>
-    `  ${name}: api p50 ${ms(x.p50Ms)} ms, p99 ${ms(x.p99Ms)} ms, max ${ms(x.maxMs)} ms over ${x.requests} requests (${x.errors} failed); ` +
+    `  ${name}: api p50 ${ms(x.p50Ms)} ms, p99 ${ms(x.p99Ms)} ms, max ${ms(x.maxMs)} ms over ${x.requests} requests (${failed(x)}); ` +
     `the API's own log: p50 ${ms(x.serverMs.p50)} ms, p99 ${ms(x.serverMs.p99)} ms over ${x.serverMs.count}; ` +
     `worker event-loop delay ${lag(x.workerLag)}; API process event-loop delay ${lag(x.apiLag)}; generator send lag max ${ms(x.maxSendLagMs)} ms`;
   const csv = (x: LayoutResult) =>
     `${x.csv.count} × ${x.csv.megabytes.toFixed(1)} MB, p50 ${ms(x.csv.p50Ms)} ms, max ${ms(x.csv.maxMs)} ms${x.csv.errors ? `, ${x.csv.errors} failed` : ''}`;
+  const failed = (x: LayoutResult) =>
+    x.errors ? `${x.errors} failed: ${Object.entries(x.failures).map(([k, n]) => `${k} × ${n}`).join(', ')}` : 'none failed';
   const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? (a / b).toFixed(2) : 'n/a');
   return [
     `api load: ${r.providers} providers, ${r.events} events in SQLite (seeded in ${r.seedSeconds.toFixed(1)} s); ${r.rate} req/s open loop for ${r.seconds} s over ${r.kinds} kinds of page and endpoint, a sweep running at ${r.ofstedRate} Ofsted req/s`,
