@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { sql } from 'kysely';
+import { Migrator } from 'kysely';
+import { migrationProvider } from '../../src/store/migrations/index.js';
 import { testStoreKind } from '../helpers/test-database.js';
-import { parsed, provider, report, scrape } from './builders.js';
 import { rawKysely } from './raw-kysely.js';
 import { TestStores } from './test-stores.js';
 
@@ -16,27 +16,28 @@ afterEach(() => stores.cleanup());
 describe(`0010-provider-latest migration on ${KIND}`, () => {
   it('fills provider_latest from the inspections already stored', async () => {
     const { url } = await stores.freshDatabase();
-    const before = await stores.openUrl(url);
-    await before.recordScrape(
-      scrape({
-        provider: provider({ urn: 'SC000021' }),
-        reports: [
-          report('a', '2019-02-01', parsed('2019-01-08', { urn: 'SC000021', overall: 'good' }), 'SC000021'),
-          report('b', '2019-11-27', parsed('2019-10-29', { urn: 'SC000021', overall: 'inadequate' }), 'SC000021'),
-          report('c', '2020-03-01', parsed('2020-02-20', { urn: 'SC000021', kind: 'childrens-home-monitoring', overall: null, judgements: [] }), 'SC000021'),
-        ],
-      }),
-    );
-    await before.recordScrape(scrape({ provider: provider({ urn: 'SC000022' }), reports: [report('d', '2018-04-01', parsed('2018-03-13', { urn: 'SC000022', overall: 'outstanding' }), 'SC000022')] }));
-    await before.watchAdd(['SC000021', 'SC000022', 'SC000023']);
-    await before.close();
-
-    // What a database of the release before looks like: no table, 0010 not applied.
+    // A database as the release before left it: migrated to 0009, holding reports and inspections.
     const db = rawKysely(url);
     try {
-      await db.schema.dropTable('provider_latest').execute();
-      await db.deleteFrom('kysely_migration').where('name', '=', '0010-provider-latest').execute();
-      assert.equal(Number((await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db)).rows[0]!.n), 8);
+      const { error } = await new Migrator({ db, provider: migrationProvider(KIND) }).migrateTo('0009-event-supersession');
+      assert.equal(error, undefined);
+      for (const urn of ['SC000021', 'SC000022']) {
+        await db.insertInto('providers').values({ urn, category: 'CARE', url: `http://127.0.0.1/provider/CARE/${urn}` }).execute();
+      }
+      const reports: [file: string, urn: string, kind: string, start: string, overall: string | null][] = [
+        ['a', 'SC000021', 'childrens-home-full', '2019-01-08', 'good'],
+        ['b', 'SC000021', 'childrens-home-full', '2019-10-29', 'inadequate'],
+        ['c', 'SC000021', 'childrens-home-monitoring', '2020-02-20', null],
+        ['d', 'SC000022', 'childrens-home-full', '2018-03-13', 'outstanding'],
+      ];
+      for (const [file_id, urn, kind, inspection_start, overall] of reports) {
+        await db
+          .insertInto('reports')
+          .values({ file_id, urn, url: `http://127.0.0.1/v1/file/${file_id}`, title: file_id, parser_version: '1', status: 'parsed', kind, inspection_start, overall, fetched_at: '2025-06-01T06:00:00.000Z' })
+          .execute();
+        await db.insertInto('inspections').values({ urn, kind, inspection_start, file_id }).execute();
+      }
+      for (const urn of ['SC000021', 'SC000022', 'SC000023']) await db.insertInto('watchlist').values({ urn, added_at: '2025-06-01T06:00:00.000Z' }).execute();
     } finally {
       await db.destroy();
     }

@@ -14,6 +14,9 @@ type Pool = ReturnType<typeof createPool>;
  * outbox owns retries and backoff, so a failure comes back quickly as a DeliveryError rather than
  * being retried here for minutes.
  */
+/** Default limit for one SMTP send, ms. */
+export const SMTP_SEND_TIMEOUT_MS = 60_000;
+
 export class SmtpTransport implements MessageTransport {
   /** host:port, for logs and messages. */
   readonly server: string;
@@ -28,7 +31,7 @@ export class SmtpTransport implements MessageTransport {
     this.server = describeSmtpServer(settings);
     this.#from = options.from;
     this.#secrets = settings.auth?.pass ? [settings.auth.pass] : [];
-    this.#sendTimeoutMs = options.sendTimeoutMs ?? 60_000;
+    this.#sendTimeoutMs = options.sendTimeoutMs ?? SMTP_SEND_TIMEOUT_MS;
     this.#logger = options.logger;
     this.#pool = createPool({
       host: settings.host,

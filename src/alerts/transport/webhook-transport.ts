@@ -18,13 +18,16 @@ export function webhookUserAgent(version: string = CLIENT_VERSION): string {
  * POSTs a webhook message's text (its JSON body, rendered when queued) to the recipient URL. One
  * attempt per send, no redirects followed; the outbox owns retries.
  */
+/** Default limit for one webhook POST, ms. */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
 export class WebhookTransport implements MessageTransport {
   readonly #timeoutMs: number;
   readonly #userAgent: string;
   readonly #logger: Logger | undefined;
 
   constructor(options: WebhookTransportOptions = {}) {
-    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
     this.#userAgent = options.userAgent ?? webhookUserAgent();
     this.#logger = options.logger;
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ChannelTransports } from '../../../src/alerts/transport/channel-transports.js';
+import { ChannelTransports, sendLimits } from '../../../src/alerts/transport/channel-transports.js';
+import { DeliveryError } from '../../../src/alerts/transport/delivery-error.js';
 import { createTransport } from '../../../src/alerts/transport/create-transport.js';
 import { SmtpTransport } from '../../../src/alerts/transport/smtp-transport.js';
 import {
@@ -12,6 +13,7 @@ import { ConfigError, loadConfig } from '../../../src/config.js';
 import { readMessage } from '../../helpers/mime-reader.js';
 import { SmtpSink } from '../../helpers/smtp-sink.js';
 import { outboxMessage } from './outbox-message.js';
+import { startSilentServer } from './silent-server.js';
 
 describe('createTransport', () => {
   it('refuses email without SMTP_URL with the one line the caller shows', () => {
@@ -66,6 +68,22 @@ describe('ChannelTransports', () => {
     await transports.close();
     assert.notEqual(transports.get('email'), email, 'a closed transport is not handed out again');
     await transports.close();
+  });
+
+  it('cuts a send off at half ALERT_LEASE_MS, so no other daemon can claim a message still being sent', async () => {
+    // A server that never greets: the send would wait for the 10 s greeting timeout, longer than this lease.
+    const silent = await startSilentServer();
+    const transports = new ChannelTransports({ SMTP_URL: `smtp://127.0.0.1:${silent.port}`, ALERT_FROM: 'alerts@example.org', ALERT_LEASE_MS: 1_000 });
+    try {
+      const started = Date.now();
+      await assert.rejects(transports.get('email').send(outboxMessage()), DeliveryError);
+      assert.ok(Date.now() - started < 5_000, `the send ran ${Date.now() - started} ms under a 1 s lease`);
+    } finally {
+      await transports.close();
+      await silent.close();
+    }
+    assert.deepEqual(sendLimits(120_000), { smtp: { sendTimeoutMs: 60_000 }, webhook: { timeoutMs: 10_000 } }, 'the default lease leaves the defaults');
+    assert.deepEqual(sendLimits(10_000, { smtp: { sendTimeoutMs: 2_000 } }), { smtp: { sendTimeoutMs: 2_000 }, webhook: { timeoutMs: 5_000 } });
   });
 
   it('still hands out webhooks while email is not configured', async () => {

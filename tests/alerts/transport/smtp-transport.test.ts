@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { pino, type Logger } from 'pino';
@@ -8,6 +7,7 @@ import { SmtpTransport } from '../../../src/alerts/transport/smtp-transport.js';
 import { readMessage } from '../../helpers/mime-reader.js';
 import { SmtpSink } from '../../helpers/smtp-sink.js';
 import { outboxMessage } from './outbox-message.js';
+import { startSilentServer } from './silent-server.js';
 
 const FROM = 'Ofsted Monitor <alerts@ofsted-monitor.test>';
 
@@ -217,23 +217,3 @@ describe('SmtpTransport authentication', () => {
     assert.equal(error.responseCode, 530);
   });
 });
-
-/** A TCP server that accepts connections and never sends the SMTP greeting. */
-async function startSilentServer(): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  assert.ok(address && typeof address === 'object');
-  return {
-    port: address.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
