@@ -2,7 +2,8 @@
 // (tests/fixtures/reports/** and fixtures/real/pdf/**, the real LA corpus included), from compiled output. Ends
 // with `parse/pdftotext ratio on real reports (N): <x>` and `parse/pdftotext ratio: <x>` (default extractor +
 // parse over the pdftotext baseline; goal <= 2). Then the sweep section (sweep.ts) and the API load section
-// (api-load.ts, ending with `api p99 ms: <x>` and `worker loop lag p99 ms: <y>`).
+// (api-load.ts, ending with `api p99 ms: <x>` and `worker loop lag p99 ms: <y>`), with the discovery section
+// (discovery.ts, ending with `discovery/naive request ratio: <x>` and `reports missed by discovery: <n>`) between.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createExtractor } from '../../src/ofsted/reports/extract/create-extractor.js';
@@ -42,6 +43,21 @@ async function apiLoadSection(): Promise<void> {
 }
 if (process.argv.includes('--only-api-load')) {
   await apiLoadSection();
+  process.exit(0);
+}
+
+/**
+ * Discovery section (tools/bench/discovery.ts): `--only-discovery` runs it alone, `--no-discovery` skips it,
+ * `--discovery-day=YYYY-MM-DD` measures another publication day.
+ */
+async function discoverySection(): Promise<void> {
+  const { renderDiscoveryBench, runDiscoveryBench } = await import('./discovery.js');
+  const day = process.argv.find((a) => a.startsWith('--discovery-day='))?.split('=')[1];
+  const result = await runDiscoveryBench(day ? { day } : {});
+  process.stdout.write(`\n${renderDiscoveryBench(result)}\n`);
+}
+if (process.argv.includes('--only-discovery')) {
+  await discoverySection();
   process.exit(0);
 }
 
@@ -168,4 +184,5 @@ if (!process.argv.includes('--no-sweep')) {
   process.stdout.write(`\n${renderSweepBench(sweep)}\n`);
 }
 
+if (!process.argv.includes('--no-discovery')) await discoverySection();
 if (!process.argv.includes('--no-api-load')) await apiLoadSection();
