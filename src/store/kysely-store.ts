@@ -64,6 +64,7 @@ import type {
   ScrapeRecord,
   SnapshotData,
   SnapshotOutcome,
+  StagedImport,
   Store,
   StoredReport,
   ScopeKey,
@@ -304,7 +305,10 @@ export class KyselyStore implements Store {
     });
   }
 
-  async watchImport(batches: AsyncIterable<readonly string[] | 'restart'>): Promise<{ found: number; added: number }> {
+  async watchImport(
+    batches: AsyncIterable<readonly string[] | 'restart'>,
+    beforeAdd?: (staged: StagedImport) => Promise<void> | void,
+  ): Promise<{ found: number; added: number }> {
     const addedAt = this.#now().toISOString();
     // One connection throughout: a temporary table belongs to the connection (PostgreSQL's pool has several).
     return this.db.connection().execute(async (db) => {
@@ -324,11 +328,25 @@ export class KyselyStore implements Store {
           await sql`insert into watch_import (urn) select ${urns} on conflict (urn) do nothing`.execute(db);
         }
         const counted = await sql<{ n: number | string }>`select count(*) as n from watch_import`.execute(db);
+        const found = Number(counted.rows[0]?.n ?? 0);
+        if (beforeAdd) {
+          const watched = await sql<{ n: number | string }>`select count(*) as n from watch_import w join watchlist l on l.urn = w.urn`.execute(db);
+          const unwatched = async (urns: readonly string[]) => {
+            const left = new Set(urns);
+            const unique = [...left];
+            for (let i = 0; i < unique.length; i += IN_LIST_CHUNK) {
+              const rows = await db.selectFrom('watchlist').select('urn').where('urn', 'in', unique.slice(i, i + IN_LIST_CHUNK)).execute();
+              for (const row of rows) left.delete(row.urn);
+            }
+            return left;
+          };
+          await beforeAdd({ found, alreadyWatched: Number(watched.rows[0]?.n ?? 0), unwatched });
+        }
         // "where true": SQLite cannot otherwise tell this ON CONFLICT from a join constraint of the SELECT.
         const inserted = await db
           .transaction()
           .execute((trx) => sql`insert into watchlist (urn, added_at) select urn, ${addedAt} from watch_import where true on conflict (urn) do nothing`.execute(trx));
-        return { found: Number(counted.rows[0]?.n ?? 0), added: Number(inserted.numAffectedRows ?? 0n) };
+        return { found, added: Number(inserted.numAffectedRows ?? 0n) };
       } finally {
         await sql`drop table watch_import`.execute(db);
       }

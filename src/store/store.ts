@@ -204,6 +204,16 @@ export interface NewReferenceSnapshot {
  * The storage seam. SQLite is the embedded default; PostgreSQL implements the same interface
  * so many workers can share one store. Methods are async even where SQLite is not, for that reason.
  */
+/** What watchImport will do, told before it adds anything. */
+export interface StagedImport {
+  /** Distinct URNs given. */
+  found: number;
+  /** Of those, the ones already watched. */
+  alreadyWatched: number;
+  /** Those of `urns` not watched yet. */
+  unwatched(urns: readonly string[]): Promise<Set<string>>;
+}
+
 export interface Store {
   /** Apply pending migrations (idempotent). */
   migrate(): Promise<void>;
@@ -260,9 +270,14 @@ export interface Store {
    * watchAdd for a list of any length, given in batches as it is read: the URNs are deduplicated by the
    * database, not in memory, and added to the watchlist in one transaction once all have been given (none
    * if the iterable throws). 'restart' forgets the URNs given so far. `found`: distinct URNs kept; `added`:
-   * those not watched before.
+   * those not watched before. `beforeAdd` is told what the import will do once every batch is in and
+   * before anything is added (a throw there adds nothing); it must not use the store otherwise (the import
+   * holds its connection), but may ask `unwatched` which of some URNs are not watched yet.
    */
-  watchImport(batches: AsyncIterable<readonly string[] | 'restart'>): Promise<{ found: number; added: number }>;
+  watchImport(
+    batches: AsyncIterable<readonly string[] | 'restart'>,
+    beforeAdd?: (staged: StagedImport) => Promise<void> | void,
+  ): Promise<{ found: number; added: number }>;
   /** Returns how many URNs were removed. */
   watchRemove(urns: readonly string[]): Promise<number>;
   watchList(): Promise<WatchEntry[]>;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { MAX_SNAPSHOT_INSPECTIONS, importWatchlistFile } from '../../monitor/import-watchlist.js';
 import { describeScope } from '../../monitor/discover.js';
+import { describeFirstSweep } from '../../monitor/first-sweep-estimate.js';
 import { BadInputError } from '../../errors.js';
 import { SEARCH_CATEGORY_CODES } from '../../ofsted/site/search-page.js';
 import { parseUrn } from '../../ofsted/urn.js';
@@ -77,11 +78,20 @@ export function registerWatch(program: Command, ctx: () => CliContext): void {
 
   watch
     .command('import')
-    .description("watch every URN in a CSV or ODS file; Ofsted's provider-level data is also kept for reconciliation")
+    .description("watch every URN in a CSV or ODS file (or those of one local authority, owner or provider type); Ofsted's provider-level data is also kept for reconciliation")
     .argument('<file>', "CSV with a URN column, or Ofsted's provider-level data (CSV or ODS)")
+    // Repeatable rather than comma-separated: Ofsted's names hold commas ("Bristol, City of").
+    .option('--la <name>', 'only providers in this local authority (repeat for several)', collect, [])
+    .option('--owner <name>', 'only providers of this owner ("Organisation which owns the provider"; repeat for several)', collect, [])
+    .option('--type <provider type>', `only this provider type, e.g. "Children's home" (repeat for several)`, collect, [])
     .option('--json', 'print { file, found, added, alreadyWatched, skipped, snapshot } as JSON')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const { snapshotTooLarge, ...result } = await importWatchlistFile(file, () => ctx().openStore());
+    .action(async (file: string, opts: { json?: boolean; la: string[]; owner: string[]; type: string[] }) => {
+      const { snapshotTooLarge, ...result } = await importWatchlistFile(file, () => ctx().openStore(), {
+        filter: { localAuthority: opts.la, owner: opts.owner, providerType: opts.type },
+        requestsPerSecond: ctx().config.REQUESTS_PER_SECOND,
+        // stderr, so that --json still prints one document alone on stdout.
+        onPlan: (plan) => process.stderr.write(`${describeFirstSweep(plan)}\n`),
+      });
       const { found, added, alreadyWatched, skipped, snapshot } = result;
       if (snapshotTooLarge) {
         process.stderr.write(
@@ -121,4 +131,9 @@ function scopeFrom(urns: readonly string[], o: ScopeOptions): ScopeKey | null {
   }
   const clean = (v: string | undefined) => (v === undefined ? null : v.trim().replace(/\s+/g, ' ') || null);
   return { category: o.category as WatchCategory, localAuthority: clean(o.la), owner: clean(o.owner) };
+}
+
+/** Commander's collector for a repeatable option. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
