@@ -33,12 +33,20 @@ const reaches = (file, seen = new Set()) => {
   memo.set(file, found);
   return found;
 };
-// Run once, on SQLite in `npm test`: two minutes of daemons, local site and PDFs whose store-specific parts
-// (concurrent writers, claims) the PostgreSQL store and alert tests already cover.
-const ONCE = new Set(['tests/workers/fault-matrix.test.ts']);
+// Run once, on SQLite in `npm test` (CI time): the fault matrix (two minutes of daemons, local site and PDFs),
+// the command line's tests and the browser, OpenAPI, log and board tests. Their store is the same Store whose
+// PostgreSQL behaviour the store, monitor, worker, alert and API tests below check again.
+const ONCE = new Set([
+  'tests/workers/fault-matrix.test.ts',
+  'tests/api/pages/dashboard-browser.test.ts',
+  'tests/api/openapi.test.ts',
+  'tests/api/logs-and-headers.test.ts',
+  'tests/api/admin-board.test.ts',
+]);
+const once = (f) => ONCE.has(f) || f.startsWith('tests/cli/');
 const chosen = files
   .filter((f) => f.endsWith('.test.ts') && reaches(f))
   .map((f) => relative(root, f))
-  .filter((f) => !ONCE.has(f))
+  .filter((f) => !once(f))
   .sort();
 process.stdout.write(`${chosen.join('\n')}\n`);
