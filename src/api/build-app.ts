@@ -11,6 +11,7 @@ import { registerJobRoutes } from './routes/job-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
 import { registerPages } from './routes/page-routes.js';
 import { registerProviderRoutes } from './routes/provider-routes.js';
+import { registerScopeRoutes } from './routes/scope-routes.js';
 import { registerSweepRoutes } from './routes/sweep-routes.js';
 import { registerSubscriptionRoutes } from './routes/subscription-routes.js';
 import { registerUnsubscribeRoutes } from './routes/unsubscribe-routes.js';
@@ -75,6 +76,7 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
   registerEventRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerWatchlistRoutes(app, deps, token);
+  registerScopeRoutes(app, deps, token);
   registerSubscriptionRoutes(app, deps, token);
   await registerUnsubscribeRoutes(app, deps);
   await registerPages(app, deps, token);

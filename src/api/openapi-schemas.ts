@@ -6,7 +6,8 @@ import type { SubscriptionRequest } from '../alerts/subscription-request.js';
 import type { Channel, DeliveryMode, Subscription, SubscriptionScope } from '../alerts/types.js';
 import type { ChangeEvent, Judgement, ParsedReport, StatutoryRequirement } from '../ofsted/types.js';
 import { EVENT_TYPES, GRADES, INTERIM_OUTCOMES, REPORT_KINDS } from '../ofsted/vocabulary.js';
-import type { HistoryEntry, ProviderRecord, WatchEntry } from '../store/store.js';
+import type { HistoryEntry, ProviderRecord, WatchEntry, WatchScope } from '../store/store.js';
+import { SEARCH_CATEGORY_CODES } from '../ofsted/site/search-page.js';
 import type { ManualScrape } from '../../workers/manual-scrape.js';
 import { JOB_SCHEDULERS } from '../../workers/queues.js';
 import type { JobView } from './job-view.js';
@@ -24,6 +25,8 @@ export type SchemaId =
   | 'HistoryEntry'
   | 'ChangeEvent'
   | 'WatchEntry'
+  | 'WatchScope'
+  | 'ScopeRequest'
   | 'Subscription'
   | 'SubscriptionRequest'
   | 'Job'
@@ -168,6 +171,28 @@ const watchEntry = objectOf<WatchEntry>('A watched URN', {
   addedAt: isoTimestamp('When it was added'),
 });
 
+const scopeCategory = { type: 'string', description: 'Watch category', enum: Object.keys(SEARCH_CATEGORY_CODES) };
+
+const watchScope = objectOf<WatchScope>('A watched scope: every provider of a category, optionally in one local authority and/or of one owner', {
+  category: scopeCategory,
+  localAuthority: orNull(text('Local authority; null: any', { examples: ['Derby'] })),
+  owner: orNull(text('Owner (registered provider); null: any')),
+  addedAt: isoTimestamp('When it was added'),
+  baselinedAt: orNull(isoTimestamp('When its first pass watched every provider in it; null until then')),
+});
+
+const scopeRequest: JsonSchema = {
+  type: 'object',
+  description: 'A scope, as `watch add --category <c> [--la <name>] [--owner <name>]` names it',
+  additionalProperties: false,
+  required: ['category'],
+  properties: {
+    category: scopeCategory,
+    la: text('Only this local authority', { examples: ['Derby'] }),
+    owner: text('Only this owner (registered provider)'),
+  },
+};
+
 const eventTypes = { type: 'array', description: 'Event types it is sent', items: { type: 'string', enum: [...EVENT_TYPES] } };
 
 const subscription = objectOf<Subscription>('An alert subscription', {
@@ -267,6 +292,8 @@ const SHARED = {
   HistoryEntry: historyEntry,
   ChangeEvent: changeEvent,
   WatchEntry: watchEntry,
+  WatchScope: watchScope,
+  ScopeRequest: scopeRequest,
   Subscription: subscription,
   SubscriptionRequest: subscriptionRequest,
   Job: jobView,
@@ -468,6 +495,39 @@ export const ROUTE_SCHEMAS = {
     response: {
       200: { description: 'Removed, or it was not watched (the counts say which)', ...watchCounts('removed', 'notWatched') },
       ...BAD_URN_OR_BODY,
+      ...TOKEN_ERRORS,
+    },
+  },
+  listScopes: {
+    tags: ['watchlist'],
+    summary: 'The watched scopes',
+    description: 'Every watched scope (as `watch list --json` ends with), in the order they were added. Discovery watches each provider it finds inside one.',
+    response: { 200: { description: 'The scopes', type: 'array', items: ref('WatchScope') } },
+  },
+  addScope: {
+    tags: ['watchlist'],
+    summary: 'Watch a scope',
+    description: "Its first discovery pass lists the whole scope and watches every provider in it without alerting their past; later new providers in it alert.",
+    security: BEARER,
+    body: ref('ScopeRequest'),
+    response: {
+      201: { description: 'Added', ...ref('WatchScope') },
+      200: { description: 'Already watched', ...ref('WatchScope') },
+      400: { description: 'No body, not JSON, an unknown field or an unknown category', ...ref('Error') },
+      ...TOKEN_ERRORS,
+    },
+  },
+  removeScope: {
+    tags: ['watchlist'],
+    summary: 'Stop watching a scope',
+    description: 'The scope as it was added, in the body or the query. The providers it brought stay watched (`watch remove` them).',
+    security: BEARER,
+    body: ref('ScopeRequest'),
+    querystring: { type: 'object', properties: { category: scopeCategory, la: text('Local authority'), owner: text('Owner') } },
+    response: {
+      204: { description: 'Removed', type: 'null' },
+      400: { description: 'Not JSON, an unknown field or an unknown category', ...ref('Error') },
+      404: { description: 'That scope is not watched', ...ref('Error') },
       ...TOKEN_ERRORS,
     },
   },

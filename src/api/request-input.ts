@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BadInputError } from '../errors.js';
+import { SEARCH_CATEGORY_CODES } from '../ofsted/site/search-page.js';
 import { parseUrn } from '../ofsted/urn.js';
-import type { EventFilter } from '../store/store.js';
+import type { EventFilter, ScopeKey, WatchCategory } from '../store/store.js';
 import { HttpError } from './http-error.js';
 
 // Path and query values checked before anything is read or queued; a bad one is a 400 with the same
@@ -57,4 +58,39 @@ export function fullSweepParam(query: unknown): boolean {
   const parsed = SweepQuery.safeParse(query ?? {});
   if (!parsed.success) throw new HttpError(400, `full: ${parsed.error.issues[0]?.code === 'invalid_type' ? 'give it once, as text' : 'use full=1 for the per-URN sweep, or leave it out'}`);
   return parsed.data.full === '1' || parsed.data.full === 'true';
+}
+
+const CATEGORIES = Object.keys(SEARCH_CATEGORY_CODES) as [WatchCategory, ...WatchCategory[]];
+const optionalName = z
+  .string()
+  .transform((v) => v.trim().replace(/\s+/g, ' '))
+  .optional();
+const ScopeInput = z
+  .object({
+    category: z.string({ message: `category: give one of ${CATEGORIES.join(', ')}` }),
+    la: optionalName,
+    owner: optionalName,
+  })
+  .strict();
+
+/**
+ * The scope of POST/DELETE /api/scopes, from a JSON body or (DELETE) the query: `category` and optional
+ * `la`/`owner`, cleaned as `watch add --category` cleans them; 400 with one line otherwise.
+ */
+export function scopeInput(raw: unknown): ScopeKey {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new HttpError(400, 'send { "category": "<category>", "la"?: "<local authority>", "owner"?: "<owner>" }');
+  }
+  const parsed = ScopeInput.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (issue?.code === 'unrecognized_keys') throw new HttpError(400, `unknown field ${JSON.stringify(issue.keys[0])}: use category, la and owner`);
+    const name = String(issue?.path[0] ?? 'category');
+    throw new HttpError(400, name === 'category' ? `category: give one of ${CATEGORIES.join(', ')}` : `${name}: give it once, as text`);
+  }
+  const { category, la, owner } = parsed.data;
+  if (!(CATEGORIES as string[]).includes(category)) {
+    throw new HttpError(400, `unknown category ${JSON.stringify(category)}: use one of ${CATEGORIES.join(', ')}`);
+  }
+  return { category: category as WatchCategory, localAuthority: la || null, owner: owner || null };
 }

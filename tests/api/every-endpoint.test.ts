@@ -289,6 +289,49 @@ describe('every endpoint, with the token set', () => {
     for (const job of await manual()) await job.remove();
   });
 
+  it('POST /api/scopes answers 201 with the scope, 200 with the same scope again; 401 without the token; 400 for an unknown category, field or bad JSON', async () => {
+    const derbyHomes = { category: 'childrens-homes', la: '  Derby ', owner: 'Derby  City Council' };
+    await assertRefused(call, 'POST', '/api/scopes', { json: derbyHomes });
+    assert.deepEqual(await fx.store.listWatchScopes(), [], 'nothing added without the token');
+
+    const added = await call('POST', '/api/scopes', { token: TOKEN, json: derbyHomes });
+    assert.equal(added.status, 201);
+    assert.equal(typeof added.body.addedAt, 'string');
+    assert.deepEqual(added.body, { category: 'childrens-homes', localAuthority: 'Derby', owner: 'Derby City Council', addedAt: added.body.addedAt, baselinedAt: null });
+    const again = await call('POST', '/api/scopes', { token: TOKEN, json: { category: 'childrens-homes', la: 'Derby', owner: 'Derby City Council' } });
+    assert.equal(again.status, 200);
+    assert.deepEqual(again.body, added.body);
+    assert.equal((await call('POST', '/api/scopes', { token: TOKEN, json: { category: 'schools' } })).status, 201);
+
+    assertError(await call('POST', '/api/scopes', { token: TOKEN, json: { category: 'zoos' } }), 400, /^unknown category "zoos": use one of childrens-homes, la-childrens-services, schools, early-years$/);
+    assertError(await call('POST', '/api/scopes', { token: TOKEN, json: { category: 'schools', town: 'Derby' } }), 400, /^unknown field "town": use category, la and owner$/);
+    assertError(await call('POST', '/api/scopes', { token: TOKEN }), 400, /^send \{ "category"/);
+    assertError(await call('POST', '/api/scopes', { token: TOKEN, rawJson: '{"category":' }), 400, BAD_JSON);
+    assert.equal((await fx.store.listWatchScopes()).length, 2);
+  });
+
+  it('GET /api/scopes lists the watched scopes in the order they were added', async () => {
+    const listed = await call('GET', '/api/scopes');
+    assert.equal(listed.status, 200);
+    assert.deepEqual(
+      listed.body.map((s: { category: string; localAuthority: string | null; owner: string | null }) => [s.category, s.localAuthority, s.owner]),
+      [['childrens-homes', 'Derby', 'Derby City Council'], ['schools', null, null]],
+    );
+  });
+
+  it('DELETE /api/scopes answers 204 for a watched scope (body or query), 404 for one not watched; 401 without the token; 400 for an unknown category', async () => {
+    await assertRefused(call, 'DELETE', '/api/scopes?category=schools');
+    assert.equal((await fx.store.listWatchScopes()).length, 2, 'nothing removed without the token');
+
+    const byBody = await call('DELETE', '/api/scopes', { token: TOKEN, json: { category: 'childrens-homes', la: 'Derby', owner: 'Derby City Council' } });
+    assert.equal(byBody.status, 204);
+    assert.equal((await call('DELETE', '/api/scopes?category=schools', { token: TOKEN })).status, 204);
+    assert.deepEqual(await fx.store.listWatchScopes(), []);
+    assertError(await call('DELETE', '/api/scopes?category=schools', { token: TOKEN }), 404, /^that scope is not watched$/);
+    assertError(await call('DELETE', '/api/scopes?category=zoos', { token: TOKEN }), 400, /^unknown category "zoos"/);
+    assertError(await call('DELETE', '/api/scopes', { token: TOKEN, rawJson: '[' }), 400, BAD_JSON);
+  });
+
   it('GET /api/jobs/<id> answers the queued job; 400 for an id no job could have; 404 for an unknown one', async () => {
     const job = await call('GET', `/api/jobs/${manualProviderJobId(HOME)}`);
     assert.equal(job.status, 200);
@@ -380,6 +423,8 @@ describe('every state-changing endpoint, with API_TOKEN unset', () => {
     const calls: Array<[string, string, CallInit]> = [
       ['POST', `/api/providers/${HOME}/scrape`, {}],
       ['POST', '/api/sweeps', {}],
+      ['POST', '/api/scopes', { json: { category: 'schools' } }],
+      ['DELETE', '/api/scopes?category=schools', {}],
       ['POST', `/api/watchlist/${HOME}`, {}],
       ['DELETE', `/api/watchlist/${HOME}`, {}],
       ['GET', '/api/subscriptions', {}],
@@ -395,6 +440,7 @@ describe('every state-changing endpoint, with API_TOKEN unset', () => {
     }
     assert.deepEqual(await fx.store.watchList(), []);
     assert.deepEqual(await fx.store.listSubscriptions(), []);
+    assert.deepEqual(await fx.store.listWatchScopes(), []);
   });
 
   it('GET /health answers 503 naming the database when it does not answer', async () => {

@@ -92,7 +92,7 @@ describe('the OpenAPI document at /docs/json', () => {
       const name = /"#\/components\/schemas\/([^"]+)"$/.exec(ref)?.[1];
       assert.ok(name && name in doc.components.schemas, ref);
     }
-    for (const name of ['ChangeEvent', 'HistoryEntry', 'Provider', 'Subscription', 'Error']) assert.ok(name in doc.components.schemas, name);
+    for (const name of ['ChangeEvent', 'HistoryEntry', 'Provider', 'Subscription', 'WatchScope', 'ScopeRequest', 'Error']) assert.ok(name in doc.components.schemas, name);
   });
 
   it('lists every /api route the app registers with its methods, /health and /metrics, and no page, feed, board or docs route', async () => {
@@ -217,10 +217,10 @@ describe('Swagger UI at /docs', () => {
       await page.goto(`${fx.url}/docs`);
       await page.locator('.opblock').first().waitFor({ timeout: 10_000 });
       const paths = await page.locator('.opblock-summary-path').allTextContents();
-      assert.equal(paths.length, 16);
-      assert.ok(paths.includes('/api/providers/{urn}/scrape') && paths.includes('/metrics'));
+      assert.equal(paths.length, 19);
+      assert.ok(paths.includes('/api/providers/{urn}/scrape') && paths.includes('/metrics') && paths.includes('/api/scopes'));
       // State-changing operations show the padlock of the bearer scheme.
-      assert.equal(await page.locator('.opblock-post .authorization__btn, .opblock-delete .authorization__btn').count(), 7);
+      assert.equal(await page.locator('.opblock-post .authorization__btn, .opblock-delete .authorization__btn').count(), 9);
 
       const list = page.locator('#operations-providers-listProviders');
       await list.locator('.opblock-summary').click();

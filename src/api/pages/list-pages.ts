@@ -4,6 +4,8 @@ import type { EventListFilter, ProviderRecord, Store } from '../../store/store.j
 import { normaliseUrn } from '../../ofsted/urn.js';
 import { publicUrl } from '../../alerts/alert-deps.js';
 import type { ApiDeps } from '../api-deps.js';
+import type { ApiToken } from '../auth/api-token.js';
+import { hasAdminSession } from './scrape-credentials.js';
 import { EMPTY_EVENTS, renderEventsPage, type EventsSlice } from './events-page.js';
 import { eventsFilterFrom, eventsStoreFilter, type EventsFilter } from './events-filter.js';
 import { FEED_LIMIT, feedItem, tagUri } from './feed-items.js';
@@ -15,7 +17,7 @@ import { messagePage } from './message-page.js';
 import { knownProvider, ownedBy, ownerSpellings, providersFor, reportUrlsFor } from './page-data.js';
 import { MAX_OWNER_LENGTH, ownerHref, providerHref } from './page-links.js';
 import { clampPage, PAGE_SIZE, pageSlice } from './pagination.js';
-import { querySeq } from './query-values.js';
+import { querySeq, queryText } from './query-values.js';
 import { spellingsOf, watchlistChoices, watchlistFilterFrom, watchlistQuery, type WatchlistNames } from './watchlist-filter.js';
 import { renderWatchlistPage } from './watchlist-page.js';
 
@@ -147,8 +149,14 @@ async function eventsSlice(store: Store, filter: EventsFilter, storeFilter: Even
   };
 }
 
+/** `?sweep=<job id>` after "Sweep now": shown only when it could be one of our job ids. */
+function sweepNotice(query: unknown): { sweepJobId?: string } {
+  const id = queryText(query, 'sweep');
+  return id && /^[A-Za-z0-9._-]{1,200}$/.test(id) ? { sweepJobId: id } : {};
+}
+
 /** The watchlist (`/`), the events page, the feeds and the CSV exports. */
-export function registerListPages(app: FastifyInstance, deps: Deps): void {
+export function registerListPages(app: FastifyInstance, deps: Deps, token: ApiToken): void {
   const { store, config } = deps;
   const baseUrl = publicUrl(config);
   const overallFeeds = feedLinks('/feeds/events', 'All events');
@@ -163,7 +171,7 @@ export function registerListPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/', async (request, reply) => {
     const filter = watchlistFilterFrom(request.query);
-    const [watched, { names, choices }] = await Promise.all([store.countWatched(), watchlistForm()]);
+    const [watched, { names, choices }, scopes] = await Promise.all([store.countWatched(), watchlistForm(), store.listWatchScopes()]);
     let page = Math.max(1, filter.page);
     let found = await store.watchedProviderSummaries(watchlistQuery(filter, names, (page - 1) * PAGE_SIZE, PAGE_SIZE));
     // A page past the end shows the last one.
@@ -172,7 +180,16 @@ export function registerListPages(app: FastifyInstance, deps: Deps): void {
       found = await store.watchedProviderSummaries(watchlistQuery(filter, names, (page - 1) * PAGE_SIZE, PAGE_SIZE));
     }
     const slice = pageSlice(found.items, page, found.total);
-    return sendHtml(reply, 200, renderWatchlistPage({ watched, slice, choices, filter, feeds: overallFeeds }));
+    return sendHtml(reply, 200, renderWatchlistPage({
+      watched,
+      slice,
+      choices,
+      filter,
+      feeds: overallFeeds,
+      scopes,
+      sweepForm: { tokenConfigured: token.configured, hasSession: hasAdminSession(token, request.headers.cookie) },
+      ...sweepNotice(request.query),
+    }));
   });
 
   app.get('/events', async (request, reply) => {

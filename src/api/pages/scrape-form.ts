@@ -28,3 +28,15 @@ export function renderScrapeForm(view: ScrapeFormView): string {
     `${field}<button type="submit">${escapeHtml(view.label ?? 'Re-scrape now')}</button></form>`
   );
 }
+
+/** The watchlist's "Sweep now" button: discovery, as `sweep` and POST /api/sweeps; same token handling. */
+export function renderSweepForm(view: Pick<ScrapeFormView, 'tokenConfigured' | 'hasSession' | 'error'>): string {
+  if (!view.tokenConfigured) {
+    return '<p class="small muted">Sweeping from this page needs API_TOKEN set in the daemon\'s environment.</p>';
+  }
+  const error = view.error ? `<div class="notice error" role="alert"><p>${escapeHtml(view.error)}</p></div>` : '';
+  const field = view.hasSession
+    ? ''
+    : '<label for="sweep-token">API token<input type="password" id="sweep-token" name="token" autocomplete="current-password" required></label>';
+  return `${error}<form class="filters sweep" method="post" action="/sweep">${field}<button type="submit">Sweep now</button></form>`;
+}

@@ -1,10 +1,11 @@
 import { kindLabel } from '../../alerts/render/labels.js';
 import { GRADE_LABEL, type Grade } from '../../ofsted/vocabulary.js';
-import type { ProviderSummary } from '../../store/store.js';
+import type { ProviderSummary, WatchScope } from '../../store/store.js';
 import { lastChangeHtml } from './change-direction.js';
 import { escapeHtml, gradeBadge, page, shortDay, type PageOptions } from './layout.js';
 import { ownerHref, providerHref } from './page-links.js';
 import { pagerHtml, type PageSlice } from './pagination.js';
+import { renderSweepForm, type ScrapeFormView } from './scrape-form.js';
 import { watchlistParams, type WatchlistChoices, type WatchlistFilter, type WatchlistSort } from './watchlist-filter.js';
 
 const SORT_LABEL: Readonly<Record<WatchlistSort, string>> = {
@@ -76,6 +77,35 @@ export interface WatchlistPageInput {
   choices: WatchlistChoices;
   filter: WatchlistFilter;
   feeds?: PageOptions['feeds'];
+  /** The watched scopes (`watch add --category`), listed above the providers. */
+  scopes?: readonly WatchScope[];
+  /** The "Sweep now" form; left out, no form. */
+  sweepForm?: Pick<ScrapeFormView, 'tokenConfigured' | 'hasSession'>;
+  /** The discovery job "Sweep now" just queued (`?sweep=<job id>`), told in a notice. */
+  sweepJobId?: string;
+}
+
+function scopeText(s: WatchScope): string {
+  const parts = [`<strong>${escapeHtml(s.category)}</strong>`];
+  if (s.localAuthority !== null) parts.push(`in ${escapeHtml(s.localAuthority)}`);
+  if (s.owner !== null) parts.push(`owned by <a href="${escapeHtml(ownerHref(s.owner))}">${escapeHtml(s.owner)}</a>`);
+  const state = s.baselinedAt === null ? 'first pass pending' : `listed ${shortDay(s.baselinedAt)}`;
+  return `<li>${parts.join(' ')} <span class="small muted">(${state})</span></li>`;
+}
+
+/** The scopes list, the "Sweep now" form and the notice of a sweep just queued; empty when none applies. */
+function scopesSection(input: WatchlistPageInput): string {
+  const scopes = input.scopes ?? [];
+  const notice = input.sweepJobId
+    ? `<div class="notice job" role="status"><p>Discovery queued as job <code>${escapeHtml(input.sweepJobId)}</code>: ` +
+      'new reports appear here as its providers are read.</p></div>'
+    : '';
+  const list = scopes.length
+    ? `<h2>Watched scopes</h2><ul class="scopes">${scopes.map(scopeText).join('')}</ul>`
+    : '';
+  const form = input.sweepForm ? renderSweepForm(input.sweepForm) : '';
+  if (!notice && !list && !form) return '';
+  return `${notice}<section class="card scopes" aria-label="Watched scopes">${list}${form}</section>`;
 }
 
 /** `GET /`: one page of the watched providers the filter keeps, as a whole document. */
@@ -85,7 +115,7 @@ export function renderWatchlistPage(input: WatchlistPageInput): string {
   const csv = `<p class="small"><a href="/history.csv">Download every watched provider's inspections (CSV)</a> · ` +
     '<a href="/feeds/events.atom">Atom feed</a> · <a href="/feeds/events.rss">RSS feed</a></p>';
   if (watched === 0) {
-    return page({ title, body: `<h1>${title}</h1>${emptyState()}`, feeds: input.feeds });
+    return page({ title, body: `<h1>${title}</h1>${scopesSection(input)}${emptyState()}`, feeds: input.feeds });
   }
   const params = watchlistParams(filter);
   const filtered = Boolean(filter.q || filter.owner || filter.la || filter.grade);
@@ -102,7 +132,7 @@ export function renderWatchlistPage(input: WatchlistPageInput): string {
     : `<div class="notice"><p>No watched provider matches these filters. <a href="/">Show them all</a>.</p></div>`;
   return page({
     title,
-    body: `<h1>${title}</h1>${filterForm(filter, input.choices)}${count}${table}${pagerHtml('/', params, slice)}${csv}`,
+    body: `<h1>${title}</h1>${scopesSection(input)}${filterForm(filter, input.choices)}${count}${table}${pagerHtml('/', params, slice)}${csv}`,
     feeds: input.feeds,
   });
 }

@@ -6,6 +6,7 @@ import { PAGE_CSP, SITE_CSS_PATH } from '../pages/layout.js';
 import { registerListPages } from '../pages/list-pages.js';
 import { registerProviderPages } from '../pages/provider-pages.js';
 import { SITE_CSS } from '../pages/site-css.js';
+import { registerSweepPage } from '../pages/sweep-page.js';
 
 /**
  * The dashboard: server-rendered pages that read without JavaScript. Encapsulated so the page CSP and
@@ -22,7 +23,8 @@ export async function registerPages(app: FastifyInstance, deps: Pick<ApiDeps, 's
       return payload;
     });
     await scope.register(formbody);
-    registerListPages(scope, deps);
+    registerListPages(scope, deps, token);
+    registerSweepPage(scope, deps, token);
     registerProviderPages(scope, deps, token);
   });
 }
