@@ -17,7 +17,7 @@ import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js'
 // downloading the PDFs (seconds instead of minutes), so the store knows each provider's latest report.
 
 const START = '2025-02-03';
-const DAYS = 21;
+const DAYS = 30;
 const WATCHED = 200;
 
 function addDays(iso: string, n: number): string {
@@ -115,6 +115,7 @@ describe('discovery over a month of national publication', () => {
     let sweepFound = 0;
     for (const urn of urns) sweepFound += (await readProviderListing(urn, { site: ofsted, store, logger })).fresh.length;
     assert.equal(sweepFound, 0, 'the full sweep finds nothing discovery missed');
+    console.log(`discovery over ${DAYS} days: ${WATCHED} homes watched, ${expected.length} reports published for them, all stored; ${requests} requests (${WATCHED * DAYS} page reads for daily sweeps); the full sweep after found ${sweepFound}`);
     assert.ok(requests < DAYS * 4, `a few search pages a day (${requests} requests over ${DAYS} days, against ${WATCHED * DAYS} page reads for daily sweeps)`);
 
     // A search page in a changed shape: the pass fails loudly and the mark stays.
