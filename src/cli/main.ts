@@ -17,6 +17,7 @@ import { registerReparse } from './commands/reparse.js';
 import { registerScrape } from './commands/scrape.js';
 import { registerSubscribe } from './commands/subscribe.js';
 import { registerWatch } from './commands/watch.js';
+import { CLIENT_VERSION } from '../ofsted/site/http-client-options.js';
 import { CliContext } from './context.js';
 
 // Exit codes (CONTRACT.md): 0 ok, 2 bad input, 3 provider not found, 4 upstream unavailable, 1 anything else.
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('ofsted-monitor')
     .description('Watch Ofsted inspection outcomes and raise change events when a rating falls')
+    .version(CLIENT_VERSION, '--version', 'print the version')
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `ofsted-monitor: ${s.slice(7)}` : s) });
@@ -72,5 +74,22 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as other Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
+// A command whose work never settles (a lost callback, a deadlock) would otherwise end with exit 0 and no word.
+let finished = false;
+process.once('beforeExit', () => {
+  if (finished) return;
+  process.stderr.write('ofsted-monitor: the command stopped before it finished (an internal error; LOG_LEVEL=debug may say more)\n');
+  process.exitCode = 1;
+});
+
 const code = await main(process.argv.slice(2));
+finished = true;
 process.exitCode = code;
