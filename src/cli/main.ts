@@ -74,9 +74,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// A reader that stops early (`| head`) closes the pipe: stop quietly, as other Unix tools do.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as other Unix tools do. Not the daemon:
+// a supervisor must see it fail, and it has its shutdown to run.
+if (process.argv[2] !== 'daemon') {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;
   });
