@@ -9,6 +9,7 @@ import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.js';
 import type { FakeScenario, SearchRecord } from '../../tools/fake-ofsted/scenario/fake-scenario.js';
+import { storeListing } from '../../tools/bench/store-listing.js';
 import { testDatabaseUrl, type TestDatabase } from '../helpers/test-database.js';
 
 // Discovery against the local site's real search, over real 2024-25 national publication replayed day by day.
@@ -36,20 +37,7 @@ describe('discovery over a month of national publication', () => {
   const handedOff: { day: string; urns: string[] }[] = [];
 
   /** What a scrape would store of the provider's page: every listed report, read or not (see above). */
-  async function storeListing(urn: string): Promise<number> {
-    const listing = await readProviderListing(urn, { site: ofsted, store, logger, now: () => new Date(`${day}T12:00:00Z`) });
-    const at = `${day}T12:00:00.000Z`;
-    await store.recordScrape({
-      provider: listing.provider,
-      at,
-      events: [],
-      reports: listing.fresh.map((l) => ({
-        fileId: l.fileId, urn, url: l.url, title: l.title, publishedAt: l.publishedAt ?? null, sha256: null, parserVersion: 'listing',
-        parsed: null, error: 'listed only', fetchedAt: at, failure: 'withdrawn', attempts: 0, retryAt: null, backfill: false,
-      })),
-    });
-    return listing.fresh.length;
-  }
+  const storeListed = async (urn: string): Promise<number> => (await storeListing(urn, day, { site: ofsted, store, logger })).fresh.length;
 
   const deps = (): DiscoverDeps => ({
     site: ofsted,
@@ -58,7 +46,7 @@ describe('discovery over a month of national publication', () => {
     now: () => new Date(`${day}T18:00:00Z`),
     async handOff(urns) {
       handedOff.push({ day, urns: [...urns] });
-      for (const urn of urns) assert.ok((await storeListing(urn)) > 0, `${urn} handed off on ${day} with nothing new on its page`);
+      for (const urn of urns) assert.ok((await storeListed(urn)) > 0, `${urn} handed off on ${day} with nothing new on its page`);
     },
   });
 
@@ -89,7 +77,7 @@ describe('discovery over a month of national publication', () => {
     const urns = homes.map((h) => h.basics.urn);
     await store.watchAdd(urns);
     // Baselines: everything their pages list at the start.
-    for (const urn of urns) await storeListing(urn);
+    for (const urn of urns) await storeListed(urn);
 
     // First pass: no mark yet, so it searches back from the baselines.
     let result = await discover(deps());

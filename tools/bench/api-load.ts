@@ -19,7 +19,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { encodeCursor } from '../../src/api/paging.js';
 import { readUrnsFromCsv } from '../../src/ofsted/csv/watchlist-csv.js';
-import { LocalRedisServer } from '../../src/redis/local-redis-server.js';
+import { benchRedisUrl } from './bench-redis.js';
 import type { LagSnapshot } from '../../workers/event-loop-lag.js';
 import { SWEEP_JOB, SWEEP_QUEUE, PROVIDER_QUEUE, REPORT_QUEUE, NOTIFY_QUEUE } from '../../workers/queues.js';
 import { SERVICE_NODE_OPTIONS } from '../../workers/service-node-options.js';
@@ -112,12 +112,7 @@ export async function runApiLoadBench(options: ApiLoadOptions): Promise<ApiLoadR
 
     const site = await startFakeOfsted({ now: '2025-03-31', bulk: true });
     cleanups.push(() => site.close());
-    let redisUrl = process.env.REDIS_URL;
-    if (!redisUrl) {
-      const local = await LocalRedisServer.start({ port: 40_000 + Math.floor(Math.random() * 20_000), dir: join(tmp, 'redis') });
-      cleanups.push(() => local.stop());
-      redisUrl = local.url;
-    }
+    const redisUrl = await benchRedisUrl(join(tmp, 'redis'), cleanups);
     const targets = buildTargets(facts);
     const env = {
       DATABASE_URL: databaseUrl,
@@ -134,7 +129,7 @@ export async function runApiLoadBench(options: ApiLoadOptions): Promise<ApiLoadR
     };
     const layout = async (name: 'split' | 'combined'): Promise<LayoutResult> => {
       say(`api load bench: ${name} layout, ${WARMUP_MS / 1000} s warm-up then ${seconds} s at ${rate} req/s...`);
-      return runLayout(name, { root: options.root, env, redisUrl: redisUrl!, targets, rate, measureMs: seconds * 1000 });
+      return runLayout(name, { root: options.root, env, redisUrl, targets, rate, measureMs: seconds * 1000 });
     };
     const combined = await layout('combined');
     const split = await layout('split');

@@ -22,6 +22,7 @@ import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { startFakeOfsted } from '../fake-ofsted/index.js';
 import type { FakeScenario, SearchRecord } from '../fake-ofsted/scenario/fake-scenario.js';
+import { storeListing } from './store-listing.js';
 
 /** The busiest publication day of the 2024-25 in-year list for these categories (52 reports, the day after Easter Monday). */
 export const DEFAULT_DISCOVERY_DAY = '2025-04-22';
@@ -90,27 +91,13 @@ export async function runDiscoveryBench(options: DiscoveryBenchOptions = {}): Pr
     for (const r of records) watched[categoryOf(r)!] = (watched[categoryOf(r)!] ?? 0) + 1;
     await store.watchAdd(urns);
 
-    const storeListing = async (urn: string): Promise<ProviderListing> => {
-      const listing = await readProviderListing(urn, { site: ofsted, store, logger, now: () => new Date(`${now}T12:00:00Z`) });
-      const at = `${now}T12:00:00.000Z`;
-      await store.recordScrape({
-        provider: listing.provider,
-        at,
-        events: [],
-        // Listed, not downloaded (above): settled, so no retry asks for the page again.
-        reports: listing.fresh.map((l) => ({
-          fileId: l.fileId, urn, url: l.url, title: l.title, publishedAt: l.publishedAt ?? null, sha256: null, parserVersion: 'listing',
-          parsed: null, error: 'listed only', fetchedAt: at, failure: 'withdrawn', attempts: 0, retryAt: null, backfill: false,
-        })),
-      });
-      return listing;
-    };
+    const storeListed = (urn: string): Promise<ProviderListing> => storeListing(urn, now, { site: ofsted, store, logger });
 
     say(`discovery bench: ${urns.length} watched providers, baselining at ${dayBefore}...`);
     const baselineStarted = performance.now();
     await eachInFlight(urns, async (urn) => {
       try {
-        await storeListing(urn);
+        await storeListed(urn);
       } catch (err) {
         if (!(err instanceof ProviderNotFoundError)) throw err;
       }
@@ -124,7 +111,7 @@ export async function runDiscoveryBench(options: DiscoveryBenchOptions = {}): Pr
       now: () => new Date(`${now}T18:00:00Z`),
       async handOff(list) {
         handedOff.push(...list);
-        for (const urn of list) await storeListing(urn);
+        for (const urn of list) await storeListed(urn);
       },
     });
     // The day before's pass: the daemon's last one before D, which gives each category its mark.

@@ -11,7 +11,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { readUrnsFromCsv } from '../../src/ofsted/csv/watchlist-csv.js';
-import { LocalRedisServer } from '../../src/redis/local-redis-server.js';
+import { benchRedisUrl } from './bench-redis.js';
 import { openStore } from '../../src/store/open-store.js';
 import { startFakeOfsted } from '../fake-ofsted/index.js';
 import { SERVICE_NODE_OPTIONS } from '../../workers/service-node-options.js';
@@ -58,12 +58,7 @@ export async function runSweepBench(options: SweepBenchOptions): Promise<SweepBe
   try {
     const site = await startFakeOfsted({ now: '2025-03-31', bulk: true });
     cleanups.push(() => site.close());
-    let redisUrl = process.env.REDIS_URL;
-    if (!redisUrl) {
-      const local = await LocalRedisServer.start({ port: 40_000 + Math.floor(Math.random() * 20_000), dir: join(tmp, 'redis') });
-      cleanups.push(() => local.stop());
-      redisUrl = local.url;
-    }
+    const redisUrl = await benchRedisUrl(join(tmp, 'redis'), cleanups);
     const prefix = `bench-${process.pid}`;
     const databaseUrl = `sqlite:${join(tmp, 'monitor.db')}`;
     const all = readUrnsFromCsv(readFileSync(join(options.root, CSV), 'utf8')).urns;
