@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { html, joinHtml, trusted } from '../../src/render/html.js';
 
+// The library also escapes '/' (as OWASP advises); browsers read &#x2F; in text and attributes alike.
 test('every interpolation is escaped unless it is already rendered HTML', () => {
   const scraped = `<script>alert("x")</script> & 'quoted'`;
   const out = String(html`<p title="${scraped}">${scraped}${html`<b>${scraped}</b>`}</p>`);
   assert.equal(
     out,
-    '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39;">' +
-      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39;' +
-      '<b>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39;</b></p>',
+    '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt; &amp; &#39;quoted&#39;">' +
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt; &amp; &#39;quoted&#39;' +
+      '<b>&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt; &amp; &#39;quoted&#39;</b></p>',
   );
 });
 
