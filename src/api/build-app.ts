@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api-deps.js';
 import { ApiToken } from './auth/api-token.js';
+import { errorPageCsp, sendClientError } from './error-page.js';
 import { HttpError } from './http-error.js';
 import { requestId, requestLogSerializers } from './request-log.js';
 import { BOARD_PATH, registerAdminBoard } from './routes/admin-board-routes.js';
@@ -35,6 +36,14 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
     return503OnClosing: true,
   });
 
+  // Many HTTP clients label an empty POST as a form or text; with no body there is nothing to parse, so the
+  // label is dropped rather than answered with 415. A non-empty body of a type we do not read still is.
+  app.addHook('onRequest', async (request) => {
+    const { headers } = request;
+    if (headers['content-type'] === undefined || headers['transfer-encoding'] !== undefined) return;
+    if (headers['content-length'] === undefined || headers['content-length'] === '0') delete headers['content-type'];
+  });
+
   // `curl -X POST -H 'Content-Type: application/json'` with no body is a normal way to call these.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
@@ -48,6 +57,7 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
   });
 
   app.addHook('onSend', securityHeaders({ board: BOARD_PATH, docs: DOCS_PATH }));
+  app.addHook('onSend', errorPageCsp);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;
@@ -61,10 +71,10 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
     }
     if (error instanceof HttpError) reply.headers(error.headers);
     // Fastify's own 4xx (bad JSON, body too large, ...) carry a one-line message fit to show.
-    return reply.code(status).send({ error: error.message });
+    return sendClientError(request, reply, status, error.message);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` }),
+    sendClientError(request, reply, 404, `no such ${request.url.startsWith('/api/') ? 'endpoint' : 'page'}: ${request.method} ${request.url.split('?')[0]}`),
   );
 
   // Before every route: the OpenAPI document is built from the routes registered after it.
