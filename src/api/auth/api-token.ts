@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { TokenFailureLimiter } from './token-failure-limiter.js';
 
 /**
  * The configured API_TOKEN and the only ways to compare against it. Candidates are hashed first so
@@ -7,8 +8,11 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 export class ApiToken {
   readonly #digest: Buffer | null;
   readonly #cookie: string | null;
+  /** Wrong tokens per client address, shared by every check of this token (API, board). */
+  readonly failures: TokenFailureLimiter;
 
-  constructor(token: string | undefined) {
+  constructor(token: string | undefined, failures: TokenFailureLimiter = new TokenFailureLimiter()) {
+    this.failures = failures;
     this.#digest = token ? sha256(token) : null;
     // The cookie carries a value derived from the token, so a leaked cookie jar does not leak the token itself.
     this.#cookie = token ? createHmac('sha256', token).update('ofsted-monitor admin session v1').digest('base64url') : null;

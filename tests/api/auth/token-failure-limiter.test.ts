@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { TOKEN_FAILURES_ALLOWED, TokenFailureLimiter } from '../../../src/api/auth/token-failure-limiter.js';
+import { startApiFixture, TOKEN, type ApiFixture } from '../support/api-fixture.js';
+import { HOME } from '../support/seed.js';
+
+describe('TokenFailureLimiter', () => {
+  it('refuses a client after its allowed failures until its window ends, and no one else', () => {
+    let now = 1_000_000;
+    const limiter = new TokenFailureLimiter({ allowed: 3, windowMs: 60_000, now: () => now });
+    for (let i = 0; i < 3; i++) {
+      assert.equal(limiter.retryAfterSeconds('10.0.0.1'), 0);
+      limiter.recordFailure('10.0.0.1');
+    }
+    assert.equal(limiter.retryAfterSeconds('10.0.0.1'), 60);
+    assert.equal(limiter.retryAfterSeconds('10.0.0.2'), 0);
+    now += 59_500;
+    assert.equal(limiter.retryAfterSeconds('10.0.0.1'), 1);
+    now += 500;
+    assert.equal(limiter.retryAfterSeconds('10.0.0.1'), 0);
+  });
+
+  it('forgives earlier failures once the client sends the right token', () => {
+    const limiter = new TokenFailureLimiter({ allowed: 2 });
+    limiter.recordFailure('c');
+    limiter.recordSuccess('c');
+    limiter.recordFailure('c');
+    assert.equal(limiter.retryAfterSeconds('c'), 0);
+  });
+});
+
+/** A request from a chosen loopback address, so the API sees different clients. */
+function call(baseUrl: string, from: string, path: string, token: string): Promise<{ status: number; retryAfter: string | undefined }> {
+  const url = new URL(path, baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', localAddress: from, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('wrong tokens over HTTP', () => {
+  let fx: ApiFixture;
+  before(async () => {
+    fx = await startApiFixture();
+  });
+  after(() => fx?.close());
+
+  it('answers 429 with Retry-After to a client that keeps guessing, while the right token from elsewhere still works', async () => {
+    const path = `/api/providers/${HOME}/scrape`;
+    for (let i = 0; i < TOKEN_FAILURES_ALLOWED; i++) {
+      assert.equal((await call(fx.url, '127.0.0.3', path, 'guess')).status, 401);
+    }
+    const refused = await call(fx.url, '127.0.0.3', path, 'guess');
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.retryAfter) >= 1 && Number(refused.retryAfter) <= 60, refused.retryAfter);
+    // Refused even with the right token: otherwise the 429 would not slow a guesser down.
+    assert.equal((await call(fx.url, '127.0.0.3', path, TOKEN)).status, 429);
+    // Another client is not held back by those failures.
+    assert.equal((await call(fx.url, '127.0.0.4', path, TOKEN)).status, 202);
+  });
+});
