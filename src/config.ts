@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWebhookAllowance } from './alerts/transport/webhook-address-policy.js';
 import { BadInputError } from './errors.js';
 
 // Read and validated once at start-up; nothing else reads process.env (see STYLE.md).
@@ -105,6 +106,20 @@ const ConfigSchema = z.object({
   ALERT_BACKOFF_MS: z.coerce.number().int().min(0).default(30_000),
   /** How long a sender holds a message it is sending before another may retry it, ms. @defaultValue 120000 */
   ALERT_LEASE_MS: z.coerce.number().int().min(1_000).default(120_000),
+  /**
+   * Webhook hosts allowed besides public addresses: a comma list of host names, IP addresses and CIDR networks
+   * (e.g. `localhost,10.1.0.0/16`). @defaultValue none: loopback, private, link-local and other non-public addresses are refused
+   */
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .superRefine((raw, ctx) => {
+      try {
+        parseWebhookAllowance(raw);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .optional(),
   /**
    * How long the daemon waits, after a provider-level data file is imported, for the providers it lists to be
    * scraped before it reconciles the file with the store anyway, ms. @defaultValue 172800000 (two days)

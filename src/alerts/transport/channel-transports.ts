@@ -11,12 +11,12 @@ import { WEBHOOK_TIMEOUT_MS } from './webhook-transport.js';
  * so a sender can leave those messages pending and still send webhooks.
  */
 export class ChannelTransports {
-  readonly #config: Pick<Config, 'SMTP_URL' | 'ALERT_FROM'>;
+  readonly #config: Pick<Config, 'SMTP_URL' | 'ALERT_FROM'> & Partial<Pick<Config, 'WEBHOOK_ALLOW_HOSTS'>>;
   readonly #options: CreateTransportOptions;
   readonly #made = new Map<Channel, MessageTransport>();
 
   /** With ALERT_LEASE_MS, no send may outlast half the lease (sendLimits). */
-  constructor(config: Pick<Config, 'SMTP_URL' | 'ALERT_FROM'> & Partial<Pick<Config, 'ALERT_LEASE_MS'>>, options: CreateTransportOptions = {}) {
+  constructor(config: Pick<Config, 'SMTP_URL' | 'ALERT_FROM'> & Partial<Pick<Config, 'ALERT_LEASE_MS' | 'WEBHOOK_ALLOW_HOSTS'>>, options: CreateTransportOptions = {}) {
     this.#config = config;
     this.#options = config.ALERT_LEASE_MS === undefined ? options : { ...options, ...sendLimits(config.ALERT_LEASE_MS, options) };
   }

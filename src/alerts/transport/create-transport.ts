@@ -5,6 +5,7 @@ import type { MessageTransport } from './message-transport.js';
 import { SmtpTransport } from './smtp-transport.js';
 import type { SmtpTransportOptions } from './smtp-transport-options.js';
 import { NO_SMTP_URL, TransportNotConfiguredError } from './transport-not-configured-error.js';
+import { parseWebhookAllowance } from './webhook-address-policy.js';
 import { WebhookTransport } from './webhook-transport.js';
 import type { WebhookTransportOptions } from './webhook-transport-options.js';
 
@@ -24,7 +25,7 @@ export interface CreateTransportOptions {
  */
 export function createTransport(
   channel: Channel,
-  config: Pick<Config, 'SMTP_URL' | 'ALERT_FROM'>,
+  config: Pick<Config, 'SMTP_URL' | 'ALERT_FROM'> & Partial<Pick<Config, 'WEBHOOK_ALLOW_HOSTS'>>,
   options: CreateTransportOptions = {},
 ): MessageTransport {
   const logger = options.logger ? { logger: options.logger } : {};
@@ -33,6 +34,6 @@ export function createTransport(
       if (!config.SMTP_URL) throw new TransportNotConfiguredError('email', NO_SMTP_URL);
       return new SmtpTransport({ ...options.smtp, url: config.SMTP_URL, from: config.ALERT_FROM, ...logger });
     case 'webhook':
-      return new WebhookTransport({ ...options.webhook, ...logger });
+      return new WebhookTransport({ allowance: parseWebhookAllowance(config.WEBHOOK_ALLOW_HOSTS), ...options.webhook, ...logger });
   }
 }

@@ -8,12 +8,18 @@ export interface SendResult {
   response?: string;
 }
 
+/** What the sender knows about a message besides the message itself. */
+export interface SendContext {
+  /** The subscription's Standard Webhooks secret (`whsec_…`); webhooks are signed with it. */
+  signingSecret?: string | null;
+}
+
 /**
  * Sends rendered outbox messages over one channel. Implementations throw DeliveryError on failure,
  * with `permanent` saying whether a retry could ever succeed.
  */
 export interface MessageTransport {
-  send(message: OutboxMessage): Promise<SendResult>;
+  send(message: OutboxMessage, context?: SendContext): Promise<SendResult>;
   /** Release connections; messages already being sent finish first. */
   close(): Promise<void>;
 }

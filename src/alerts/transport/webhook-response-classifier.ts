@@ -55,9 +55,10 @@ export function webhookFetchError(error: unknown, host: string, timeoutMs: numbe
       code: 'ETIMEDOUT',
     });
   }
-  // fetch wraps socket errors: TypeError("fetch failed") with the Node error as cause.
+  // node:http gives the socket error itself; fetch wraps it: TypeError("fetch failed") with it as cause.
+  const own = error instanceof Error ? (error as { code?: unknown }).code : undefined;
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const code = typeof own === 'string' ? own : typeof cause?.code === 'string' ? cause.code : undefined;
   const detail = code ?? (error instanceof Error ? safeOneLine(error.message, [], 120) : 'unknown error');
   return new DeliveryError(`webhook ${host} could not be reached (${detail})`, {
     permanent: false,

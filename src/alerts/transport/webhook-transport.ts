@@ -1,8 +1,14 @@
+import type { LookupAddress } from 'node:dns';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { Logger } from 'pino';
+import { Webhook } from 'standardwebhooks';
 import { CLIENT_VERSION } from '../../ofsted/site/http-client-options.js';
 import type { OutboxMessage } from '../types.js';
 import { DeliveryError } from './delivery-error.js';
-import type { MessageTransport, SendResult } from './message-transport.js';
+import type { MessageTransport, SendContext, SendResult } from './message-transport.js';
+import { checkWebhookHost, PUBLIC_ONLY, type WebhookAllowance } from './webhook-address-policy.js';
 import { classifyWebhookAnswer, webhookFetchError } from './webhook-response-classifier.js';
 import type { WebhookTransportOptions } from './webhook-transport-options.js';
 
@@ -14,67 +20,123 @@ export function webhookUserAgent(version: string = CLIENT_VERSION): string {
   return `ofsted-monitor/${version} (+https://github.com/ofsted-monitor/ofsted-monitor; inspection-change alert webhook)`;
 }
 
-/**
- * POSTs a webhook message's text (its JSON body, rendered when queued) to the recipient URL. One
- * attempt per send, no redirects followed; the outbox owns retries.
- */
 /** Default limit for one webhook POST, ms. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
+/**
+ * POSTs a webhook message's text (its JSON body, rendered when queued) to the recipient URL, signed per
+ * Standard Webhooks when the subscription has a secret. One attempt per send; the outbox owns retries.
+ * The host is resolved and checked before every send and the connection goes to the address checked;
+ * redirects are never followed (a 3xx is a permanent failure), so no hop can lead somewhere unchecked.
+ */
 export class WebhookTransport implements MessageTransport {
   readonly #timeoutMs: number;
   readonly #userAgent: string;
   readonly #logger: Logger | undefined;
+  readonly #allowance: WebhookAllowance;
 
   constructor(options: WebhookTransportOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
     this.#userAgent = options.userAgent ?? webhookUserAgent();
     this.#logger = options.logger;
+    this.#allowance = options.allowance ?? PUBLIC_ONLY;
   }
 
-  async send(message: OutboxMessage): Promise<SendResult> {
+  async send(message: OutboxMessage, context: SendContext = {}): Promise<SendResult> {
     if (message.channel !== 'webhook') {
       throw new DeliveryError(`webhook cannot send a ${message.channel} message`, { permanent: true, code: 'ECHANNEL' });
     }
     const url = webhookUrl(message.recipient);
     const host = url.host;
-    const started = Date.now();
-    const signal = AbortSignal.timeout(this.#timeoutMs);
-    let status: number;
-    let retryAfter: string | null;
-    let bodySnippet: string;
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        body: message.text,
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json, text/plain;q=0.9, */*;q=0.1',
-          'user-agent': this.#userAgent,
-          // The same key on every attempt lets a receiver that supports it drop a resend.
-          'idempotency-key': message.messageId.replace(/^<|>$/g, ''),
-        },
-        // A redirect would carry the body somewhere the subscriber never named.
-        redirect: 'manual',
-        signal,
+    const checked = await checkWebhookHost(url, this.#allowance);
+    if (!checked.ok) {
+      throw new DeliveryError(`webhook ${host} refused: ${checked.reason}`, {
+        permanent: !checked.transient,
+        code: checked.transient ? 'EDNS' : 'EADDRESS',
       });
-      status = response.status;
-      retryAfter = response.headers.get('retry-after');
-      bodySnippet = await readSnippet(response);
+    }
+    // The same id on every attempt lets a receiver drop a resend.
+    const id = message.messageId.replace(/^<|>$/g, '');
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json, text/plain;q=0.9, */*;q=0.1',
+      'user-agent': this.#userAgent,
+      'idempotency-key': id,
+    };
+    if (context.signingSecret) Object.assign(headers, signatureHeaders(context.signingSecret, id, message.text));
+
+    const started = Date.now();
+    let answer: { status: number; retryAfter: string | null; bodySnippet: string };
+    try {
+      answer = await post(url, message.text, headers, checked.addresses && pinnedLookup(checked.addresses), this.#timeoutMs);
     } catch (error) {
       const failure = webhookFetchError(error, host, this.#timeoutMs);
       this.#logger?.debug({ messageId: message.messageId, host, ms: Date.now() - started, err: failure }, 'webhook failed');
       throw failure;
     }
-    this.#logger?.debug({ messageId: message.messageId, host, status, ms: Date.now() - started }, 'webhook answered');
-    const failure = classifyWebhookAnswer({ status, retryAfter, bodySnippet }, host);
+    this.#logger?.debug({ messageId: message.messageId, host, status: answer.status, ms: Date.now() - started }, 'webhook answered');
+    const failure = classifyWebhookAnswer(answer, host);
     if (failure) throw failure;
-    return { accepted: true, response: `${status}` };
+    return { accepted: true, response: `${answer.status}` };
   }
 
   async close(): Promise<void> {
-    // fetch keeps no state of ours; Node's global agent closes idle sockets itself.
+    // Each POST uses its own connection (no agent is kept), so there is nothing to release.
   }
+}
+
+/** webhook-id, webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of "id.timestamp.body">). */
+export function signatureHeaders(secret: string, id: string, body: string, at: Date = new Date()): Record<string, string> {
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(secret).sign(id, at, body),
+  };
+}
+
+/** A lookup that answers only with the addresses already checked, whatever DNS would say now. */
+function pinnedLookup(addresses: readonly LookupAddress[]): LookupFunction {
+  return (_hostname, options, callback) => {
+    const usable = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
+    const list = usable.length > 0 ? usable : addresses;
+    if (options.all) return (callback as (err: null, addresses: LookupAddress[]) => void)(null, [...list]);
+    const first = list[0] as LookupAddress;
+    callback(null, first.address, first.family);
+  };
+}
+
+/** One POST with no agent kept and no redirect followed; the answer's first bytes are enough. */
+function post(
+  url: URL,
+  body: string,
+  headers: Record<string, string>,
+  lookup: LookupFunction | null,
+  timeoutMs: number,
+): Promise<{ status: number; retryAfter: string | null; bodySnippet: string }> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        ...(lookup && { lookup }),
+        agent: false,
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (res) => {
+        readSnippet(res).then(
+          (bodySnippet) => {
+            const retryAfter = res.headers['retry-after'];
+            resolve({ status: res.statusCode ?? 0, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, bodySnippet });
+          },
+          reject,
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** The recipient as a URL we are willing to POST to: http(s), no user info. Anything else is permanent. */
@@ -101,22 +163,22 @@ function webhookUrl(recipient: string): URL {
 }
 
 /** The first bytes of the body as text; the rest is dropped so a huge answer costs nothing. */
-async function readSnippet(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < SNIPPET_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } catch {
+function readSnippet(response: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => resolve(Buffer.concat(chunks).subarray(0, SNIPPET_BYTES).toString('utf8'));
+    response.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.byteLength;
+      if (size >= SNIPPET_BYTES) {
+        response.destroy();
+        done();
+      }
+    });
+    response.on('end', done);
     // The status already says how it went; a body cut short (timeout, reset) changes nothing.
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return Buffer.concat(chunks).subarray(0, SNIPPET_BYTES).toString('utf8');
+    response.on('error', done);
+    response.on('close', done);
+  });
 }

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { DeliveryError } from '../../../src/alerts/transport/delivery-error.js';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { parseWebhookAllowance } from '../../../src/alerts/transport/webhook-address-policy.js';
 import { WebhookTransport } from '../../../src/alerts/transport/webhook-transport.js';
 import { WebhookSink } from '../../helpers/webhook-sink.js';
 import { outboxMessage } from './outbox-message.js';
@@ -32,9 +34,13 @@ async function deliveryFailure(send: Promise<unknown>): Promise<DeliveryError> {
   assert.fail('expected the send to fail');
 }
 
+/** The sink listens on loopback, which only an operator's allowance opens up. */
+const LOOPBACK_ALLOWED = parseWebhookAllowance('127.0.0.1');
+const SIGNING_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
 describe('WebhookTransport against a real HTTP server', () => {
   let sink: WebhookSink;
-  const webhook = new WebhookTransport({ timeoutMs: 1_000 });
+  const webhook = new WebhookTransport({ timeoutMs: 1_000, allowance: LOOPBACK_ALLOWED });
 
   before(async () => {
     sink = await WebhookSink.start();
@@ -60,6 +66,29 @@ describe('WebhookTransport against a real HTTP server', () => {
     assert.equal(request?.headers['idempotency-key'], '0123456789abcdef0123456789abcdef@ofsted-monitor');
     assert.equal(request?.body, BODY);
     assert.deepEqual(request?.json, JSON.parse(BODY));
+  });
+
+  it('signs per Standard Webhooks with the subscription\'s secret: the library verifies it, and a tampered body fails', async () => {
+    await webhook.send(webhookMessage(sink.url(SECRET_PATH)), { signingSecret: SIGNING_SECRET });
+    const [request] = sink.requests;
+    assert.ok(request);
+    const headers = {
+      'webhook-id': String(request.headers['webhook-id']),
+      'webhook-timestamp': String(request.headers['webhook-timestamp']),
+      'webhook-signature': String(request.headers['webhook-signature']),
+    };
+    // The outbox message id, so a retry carries the same one.
+    assert.equal(headers['webhook-id'], '0123456789abcdef0123456789abcdef@ofsted-monitor');
+    assert.match(headers['webhook-signature'], /^v1,[A-Za-z0-9+/]+=*$/);
+    const receiver = new Webhook(SIGNING_SECRET);
+    assert.deepEqual(receiver.verify(request.body, headers), JSON.parse(BODY));
+    assert.throws(() => receiver.verify(request.body.replace('Inadequate', 'Outstanding'), headers), WebhookVerificationError);
+    assert.throws(() => new Webhook('whsec_' + Buffer.from('another secret').toString('base64')).verify(request.body, headers), WebhookVerificationError);
+  });
+
+  it('sends no signature headers when the message has no secret', async () => {
+    await webhook.send(webhookMessage(sink.url(SECRET_PATH)));
+    assert.equal(sink.requests[0]?.headers['webhook-signature'], undefined);
   });
 
   it('treats a 500 as transient', async () => {
@@ -117,6 +146,36 @@ describe('WebhookTransport against a real HTTP server', () => {
     const error = await deliveryFailure(webhook.send(webhookMessage(`http://127.0.0.1:${port}${SECRET_PATH}`)));
     assert.equal(error.permanent, false);
     assert.equal(error.code, 'ECONNREFUSED');
+  });
+
+  it('does not follow a redirect to a metadata or private address', async () => {
+    for (const location of ['http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/admin']) {
+      sink.replyOnce({ status: 307, headers: { location } });
+      const error = await deliveryFailure(webhook.send(webhookMessage(sink.url(SECRET_PATH))));
+      assert.equal(error.permanent, true);
+      assert.match(error.message, /a redirect; not followed/);
+    }
+    assert.equal(sink.requests.length, 2);
+  });
+
+  it('refuses loopback, private, link-local and metadata hosts without the operator\'s allowance, permanently and without a request', async () => {
+    const strict = new WebhookTransport({ timeoutMs: 1_000 });
+    const refused: Array<[url: string, said: RegExp]> = [
+      [sink.url(SECRET_PATH), /127\.0\.0\.1 is not a public address \(loopback\)/],
+      [`http://localhost:${sink.port}${SECRET_PATH}`, /localhost resolves to (127\.0\.0\.1|::1)/],
+      [`http://[::ffff:127.0.0.1]:${sink.port}/`, /127\.0\.0\.1 is not a public address/],
+      [`http://[::1]:${sink.port}/`, /::1 is not a public address \(loopback\)/],
+      ['http://10.1.2.3/hook', /10\.1\.2\.3 is not a public address \(private\)/],
+      ['http://169.254.169.254/latest/meta-data/', /169\.254\.169\.254 is not a public address \(link-local/],
+      ['https://0.0.0.0/', /unspecified/],
+    ];
+    for (const [url, said] of refused) {
+      const error = await deliveryFailure(strict.send(webhookMessage(url)));
+      assert.equal(error.permanent, true, url);
+      assert.equal(error.code, 'EADDRESS', url);
+      assert.match(error.message, said);
+    }
+    assert.equal(sink.requests.length, 0);
   });
 
   it('refuses URLs that are not http or https, or that carry credentials, permanently and without a request', async () => {
