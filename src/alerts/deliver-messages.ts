@@ -49,7 +49,9 @@ async function sendOne(message: OutboxMessage, deps: AlertDeps): Promise<'sent' 
   const { store, config } = deps;
   const log = deps.logger.child({ message: message.key, channel: message.channel });
   try {
-    await deps.transports.get(message.channel).send(message);
+    // Read at each send, so a webhook subscribed before secrets existed is signed once migrated.
+    const signingSecret = message.channel === 'webhook' && message.subscriptionId ? await store.getSigningSecret(message.subscriptionId) : null;
+    await deps.transports.get(message.channel).send(message, { signingSecret });
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     const at = nowIso(deps);

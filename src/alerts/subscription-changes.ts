@@ -2,6 +2,7 @@
 // share (the checking itself is in subscription-request.ts).
 import type { Store } from '../store/store.js';
 import type { PlannedSubscriptions } from './subscription-request.js';
+import { checkWebhookTarget, newSigningSecret } from './subscription-webhook-target.js';
 import type { Subscription } from './types.js';
 
 export interface AddedSubscriptions {
@@ -9,16 +10,41 @@ export interface AddedSubscriptions {
   subscriptions: Array<{ subscription: Subscription; created: boolean }>;
   /** The planned URNs that were not on the watchlist before. */
   newlyWatched: string[];
+  /**
+   * The webhook target's new signing secret, when this call made it (its first subscription): the only time
+   * it is shown, so the caller prints it. Absent for email and for a target that already had one.
+   */
+  signingSecret?: string;
 }
 
-/** Add (or update) the planned subscriptions and put their URNs on the watchlist. */
-export async function addSubscriptions(store: Store, plan: PlannedSubscriptions, at: string): Promise<AddedSubscriptions> {
+export interface AddSubscriptionsOptions {
+  /** WEBHOOK_ALLOW_HOSTS: non-public webhook hosts the operator allows. @defaultValue none */
+  webhookAllowHosts?: string | undefined;
+}
+
+/**
+ * Add (or update) the planned subscriptions and put their URNs on the watchlist. A webhook target is
+ * checked first (public host, or allowed by the operator): BadInputError, and nothing stored, otherwise.
+ */
+export async function addSubscriptions(
+  store: Store,
+  plan: PlannedSubscriptions,
+  at: string,
+  options: AddSubscriptionsOptions = {},
+): Promise<AddedSubscriptions> {
+  const webhooks = new Set(plan.subscriptions.filter((s) => s.channel === 'webhook').map((s) => s.target));
+  for (const target of webhooks) await checkWebhookTarget(target, options.webhookAllowHosts);
   const subscriptions: AddedSubscriptions['subscriptions'] = [];
-  for (const s of plan.subscriptions) subscriptions.push(await store.addSubscription(s, at));
+  let signingSecret: string | undefined;
+  for (const s of plan.subscriptions) {
+    const added = await store.addSubscription(s, at, s.channel === 'webhook' ? { secret: signingSecret ?? newSigningSecret() } : undefined);
+    signingSecret ??= added.newSigningSecret;
+    subscriptions.push({ subscription: added.subscription, created: added.created });
+  }
   const newlyWatched: string[] = [];
   // One URN at a time so the answer can say which were new; a request names a handful.
   for (const urn of plan.watch) if ((await store.watchAdd([urn])) > 0) newlyWatched.push(urn);
-  return { subscriptions, newlyWatched };
+  return { subscriptions, newlyWatched, ...(signingSecret !== undefined && { signingSecret }) };
 }
 
 /** Remove the target's subscriptions that `matches` picks; returns how many went. */

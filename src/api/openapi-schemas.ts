@@ -312,6 +312,7 @@ export function sharedSchemas(): JsonSchema[] {
 
 const TOKEN_ERRORS = {
   401: { description: 'No `Authorization: Bearer <API_TOKEN>` header, or a wrong token', ...ref('Error') },
+  429: { description: 'Too many wrong tokens from this address: wait for `Retry-After` seconds', ...ref('Error') },
   503: { description: 'API_TOKEN is not set on the daemon: state-changing calls are off', ...ref('Error') },
 };
 const BAD_URN = { 400: { description: 'Not a URN', ...ref('Error') } };
@@ -556,7 +557,10 @@ export const ROUTE_SCHEMAS = {
     response: {
       201: subscribed('Created (or a URN was newly watched)'),
       200: subscribed('Already subscribed: events and mode updated'),
-      400: { description: 'No body, not JSON, an unknown field, a bad target, URN or event type', ...ref('Error') },
+      400: {
+        description: 'No body, not JSON, an unknown field, a bad target, URN or event type, or a webhook host that is not public (and not in WEBHOOK_ALLOW_HOSTS)',
+        ...ref('Error'),
+      },
       ...TOKEN_ERRORS,
     },
   },
@@ -629,6 +633,7 @@ function subscribed(description: string): JsonSchema {
     properties: {
       subscriptions: arrayOf('Subscription', 'One per scope asked for'),
       watched: texts('The URNs subscribed to, all now on the watchlist'),
+      signingSecret: text('A webhook target\'s Standard Webhooks secret (`whsec_…`), only in the answer that created it: keep it to verify `webhook-signature`'),
     },
   };
 }

@@ -49,7 +49,8 @@ export function subscriptionToRow(s: NewSubscription, id: string, at: string): I
   };
 }
 
-export function rowToSubscription(row: Selectable<SubscriptionsTable>): Subscription {
+/** The secret stays behind: a subscription is listed and shown, its secret only once, when made. */
+export function rowToSubscription(row: Omit<Selectable<SubscriptionsTable>, 'signing_secret'>): Subscription {
   return {
     id: row.id,
     channel: row.channel as Channel,

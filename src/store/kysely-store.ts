@@ -49,6 +49,7 @@ import {
 import { refreshProviderLatest } from './provider-latest.js';
 import type { Database } from './schema.js';
 import type {
+  AddedSubscription,
   EventFilter,
   EventListFilter,
   EventPageQuery,
@@ -56,6 +57,7 @@ import type {
   KeyedEvent,
   MessageFilter,
   NewReferenceSnapshot,
+  NewSigningSecret,
   ProviderRecord,
   ProviderSummary,
   ProviderSummaryPage,
@@ -474,11 +476,24 @@ export class KyselyStore implements Store {
 
   // --- Alerts ---------------------------------------------------------------------------------------
 
-  async addSubscription(s: NewSubscription, at: string): Promise<{ subscription: Subscription; created: boolean }> {
+  async addSubscription(s: NewSubscription, at: string, signing?: NewSigningSecret): Promise<AddedSubscription> {
     const id = randomUUID();
+    let secret: string | null = null;
+    let fresh = false;
+    if (s.channel === 'webhook') {
+      const existing = await this.db
+        .selectFrom('subscriptions')
+        .select('signing_secret')
+        .where('channel', '=', 'webhook')
+        .where('target', '=', s.target)
+        .where('signing_secret', 'is not', null)
+        .executeTakeFirst();
+      secret = existing?.signing_secret ?? signing?.secret ?? null;
+      fresh = !existing && secret !== null;
+    }
     const row = await this.db
       .insertInto('subscriptions')
-      .values(subscriptionToRow(s, id, at))
+      .values({ ...subscriptionToRow(s, id, at), signing_secret: secret })
       .onConflict((oc) =>
         oc.columns(['channel', 'target', 'scope', 'value']).doUpdateSet((eb) => ({
           events_json: eb.ref('excluded.events_json'),
@@ -488,7 +503,13 @@ export class KyselyStore implements Store {
       .returningAll()
       .executeTakeFirstOrThrow();
     // On conflict the existing row (with its own id) comes back, so the id tells which happened.
-    return { subscription: rowToSubscription(row), created: row.id === id };
+    const created = row.id === id;
+    return { subscription: rowToSubscription(row), created, ...(created && fresh && secret !== null && { newSigningSecret: secret }) };
+  }
+
+  async getSigningSecret(subscriptionId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('subscriptions').select('signing_secret').where('id', '=', subscriptionId).executeTakeFirst();
+    return row?.signing_secret ?? null;
   }
 
   async getSubscription(id: string): Promise<Subscription | null> {

@@ -130,6 +130,8 @@ export interface SubscriptionsTable {
   events_json: string;
   mode: string;
   created_at: string;
+  /** Standard Webhooks secret (`whsec_…`) of a webhook subscription, shared by its target's rows; null for email. */
+  signing_secret: string | null;
 }
 
 export interface OutboxMessagesTable {

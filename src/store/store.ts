@@ -309,9 +309,12 @@ export interface Store {
 
   /**
    * Add a subscription, or update the events and mode of the one with the same channel, target, scope
-   * and value (so subscribing twice keeps one). `created` says which.
+   * and value (so subscribing twice keeps one). `created` says which. A webhook subscription shares the
+   * secret of its target's other subscriptions, or takes `signing.secret` when it is the target's first.
    */
-  addSubscription(s: NewSubscription, at: string): Promise<{ subscription: Subscription; created: boolean }>;
+  addSubscription(s: NewSubscription, at: string, signing?: NewSigningSecret): Promise<AddedSubscription>;
+  /** The signing secret of a webhook subscription; null for email, or when there is no such subscription. */
+  getSigningSecret(subscriptionId: string): Promise<string | null>;
   getSubscription(id: string): Promise<Subscription | null>;
   /** Oldest first; a filter field left out matches anything (`value: null` matches only null). */
   listSubscriptions(filter?: SubscriptionFilter): Promise<Subscription[]>;
@@ -420,4 +423,16 @@ export interface Store {
   providerSummaries(urns: readonly string[]): Promise<ProviderSummary[]>;
   /** One page of the watched providers' summaries, filtered and sorted in SQL, and how many match. */
   watchedProviderSummaries(query: WatchedProviderQuery): Promise<ProviderSummaryPage>;
+}
+
+/** A secret for a webhook target's first subscription (made by the caller: the store only keeps it). */
+export interface NewSigningSecret {
+  secret: string;
+}
+
+export interface AddedSubscription {
+  subscription: Subscription;
+  created: boolean;
+  /** The secret given, when this call stored it for the target (the only time it is shown); else absent. */
+  newSigningSecret?: string;
 }

@@ -90,6 +90,32 @@ describe('/api/subscriptions', () => {
     assert.deepEqual(await fx.store.listSubscriptions(), []);
   });
 
+  it('POST refuses a webhook on a loopback, private or metadata host with 400, storing nothing', async () => {
+    for (const target of ['https://127.0.0.1:9/hook', 'http://10.0.0.1/hook', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/hook']) {
+      const res = await fx.fetch('/api/subscriptions', { method: 'POST', token: TOKEN, ...json({ target, urn: HOME }) });
+      assert.equal(res.status, 400, target);
+      assert.match((await res.json()).error, /^webhook \S+ refused: .* is not a public address .*WEBHOOK_ALLOW_HOSTS$/);
+    }
+    assert.deepEqual(await fx.store.listSubscriptions(), []);
+  });
+
+  it('POST of a webhook the operator allows answers with its signing secret, once', async () => {
+    const allowing = await startApiFixture({ env: { WEBHOOK_ALLOW_HOSTS: '10.0.0.0/8' } });
+    try {
+      const post = () => allowing.fetch('/api/subscriptions', { method: 'POST', token: TOKEN, ...json({ target: 'http://10.0.0.1/hook', urn: HOME }) });
+      const first = await post();
+      assert.equal(first.status, 201);
+      assert.match((await first.json()).signingSecret, /^whsec_[A-Za-z0-9+/]{43}=$/);
+      const again = await post();
+      assert.equal(again.status, 200);
+      assert.equal((await again.json()).signingSecret, undefined);
+      const listed = await allowing.fetch('/api/subscriptions', { token: TOKEN });
+      assert.ok(!(await listed.text()).includes('whsec_'));
+    } finally {
+      await allowing.close();
+    }
+  });
+
   it('GET lists subscriptions as { subscriptions }, optionally of one target', async () => {
     await fx.store.addSubscription(subscription(), '2025-01-01T00:00:00.000Z');
     await fx.store.addSubscription(subscription({ target: 'other@example.org' }), '2025-01-02T00:00:00.000Z');

@@ -15,7 +15,8 @@ describe('subscribe, unsubscribe and subscriptions', () => {
   let env: Record<string, string>;
   before(async () => {
     database = await testDatabaseUrl();
-    env = { DATABASE_URL: database.url };
+    // The example webhook host is allowed by name: it need not resolve, and any address it had would do.
+    env = { DATABASE_URL: database.url, WEBHOOK_ALLOW_HOSTS: 'hooks.example.org' };
   });
   after(() => database.cleanup());
 
@@ -92,9 +93,27 @@ describe('subscribe, unsubscribe and subscriptions', () => {
     assert.deepEqual(email.json().watched, []);
     const hook = await runCli(['subscribe', 'https://hooks.example.org/services/T0/B0', '--la', 'Derby'], env);
     assert.equal(hook.code, 0, hook.stderr);
-    assert.equal(hook.stdout, 'subscribed https://hooks.example.org/services/T0/B0 to local authority "Derby" (events: decline; immediate)\n');
+    const [subscribed, secretLine, ...rest] = hook.stdout.split('\n');
+    assert.equal(subscribed, 'subscribed https://hooks.example.org/services/T0/B0 to local authority "Derby" (events: decline; immediate)');
+    assert.match(secretLine ?? '', /^signing secret \(Standard Webhooks; shown only now, keep it to verify webhook-signature\): whsec_[A-Za-z0-9+/]{43}=$/);
+    assert.deepEqual(rest, ['']);
     const [s] = await subscriptions('https://HOOKS.example.org/services/T0/B0');
     assert.equal(s?.channel, 'webhook');
+  });
+
+  it('refuses a webhook on a loopback or private host with exit 2 and one line, unless WEBHOOK_ALLOW_HOSTS allows it', async () => {
+    for (const target of ['https://127.0.0.1:9/hook', 'http://169.254.169.254/latest/meta-data/']) {
+      const run = await runCli(['subscribe', target], env);
+      assert.equal(run.code, 2, target);
+      assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+      assert.match(run.stderr, /^ofsted-monitor: webhook \S+ refused: .* is not a public address .*WEBHOOK_ALLOW_HOSTS\n$/);
+      assert.deepEqual(await subscriptions(target), []);
+    }
+    const allowed = await runCli(['subscribe', 'https://127.0.0.1:9/hook', '--json'], { ...env, WEBHOOK_ALLOW_HOSTS: '127.0.0.0/8' });
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.match(allowed.json().signingSecret, /^whsec_/);
+    const removed = await runCli(['unsubscribe', 'https://127.0.0.1:9/hook', '--all'], env);
+    assert.equal(removed.code, 0, removed.stderr);
   });
 
   it('rejects an unknown event type with exit 2 and one line listing the valid names, storing nothing', async () => {

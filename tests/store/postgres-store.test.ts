@@ -60,7 +60,7 @@ describe('openStore with postgres:// (PostgreSQL-only: the server)', { skip }, (
     const { rows } = await client.query<{ name: string }>('select name from kysely_migration order by name');
     assert.deepEqual(
       rows.map((r) => r.name),
-      ['0001-initial', '0002-report-texts', '0003-alerts', '0004-page-hash', '0005-reference-snapshots', '0006-report-retries', '0008-list-indexes', '0009-event-supersession', '0010-provider-latest', '0011-discovery'],
+      ['0001-initial', '0002-report-texts', '0003-alerts', '0004-page-hash', '0005-reference-snapshots', '0006-report-retries', '0008-list-indexes', '0009-event-supersession', '0010-provider-latest', '0011-discovery', '0012-webhook-secrets'],
     );
   });
 

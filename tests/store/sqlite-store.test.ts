@@ -92,7 +92,7 @@ describe('openStore with sqlite:<path> (SQLite-only: files and WAL)', () => {
     const peek = new BetterSqlite3(join(dir, 'store.db'), { readonly: true });
     try {
       const names = peek.prepare('select name from kysely_migration order by name').pluck().all();
-      assert.deepEqual(names, ['0001-initial', '0002-report-texts', '0003-alerts', '0004-page-hash', '0005-reference-snapshots', '0006-report-retries', '0008-list-indexes', '0009-event-supersession', '0010-provider-latest', '0011-discovery']);
+      assert.deepEqual(names, ['0001-initial', '0002-report-texts', '0003-alerts', '0004-page-hash', '0005-reference-snapshots', '0006-report-retries', '0008-list-indexes', '0009-event-supersession', '0010-provider-latest', '0011-discovery', '0012-webhook-secrets']);
     } finally {
       peek.close();
     }

@@ -16,7 +16,7 @@ interface IdParams {
  * Alert subscriptions, with the same rules and JSON as `subscribe`, `unsubscribe` and `subscriptions --json`.
  * Every route needs the token, listing too: the list is people's email addresses.
  */
-export function registerSubscriptionRoutes(app: FastifyInstance, deps: Pick<ApiDeps, 'store'>, token: ApiToken): void {
+export function registerSubscriptionRoutes(app: FastifyInstance, deps: Pick<ApiDeps, 'store' | 'config'>, token: ApiToken): void {
   const auth = { onRequest: requireBearerToken(token) };
 
   app.get<{ Querystring: Record<string, unknown> }>('/api/subscriptions', { ...documented('listSubscriptions'), ...auth }, async (request) => {
@@ -31,12 +31,16 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Pick<ApiD
   app.post('/api/subscriptions', { ...documented('subscribe'), ...auth }, async (request, reply) => {
     if (request.body === undefined) throw new HttpError(400, 'send a JSON body: { "target": "<email or webhook URL>", "urn": "<URN>" }');
     const plan = asHttp(() => planSubscriptions(request.body));
-    const result = await addSubscriptions(deps.store, plan, new Date().toISOString());
+    const result = await asHttpAsync(() =>
+      addSubscriptions(deps.store, plan, new Date().toISOString(), { webhookAllowHosts: deps.config.WEBHOOK_ALLOW_HOSTS }),
+    );
     // 201 when something new exists now; re-subscribing only updates events and mode, like watchlist's 200.
     const created = result.subscriptions.some((r) => r.created) || result.newlyWatched.length > 0;
     return reply.code(created ? 201 : 200).send({
       subscriptions: result.subscriptions.map((r) => r.subscription),
       watched: plan.watch,
+      // Only in the answer that made it: the receiver verifies signatures with it.
+      ...(result.signingSecret !== undefined && { signingSecret: result.signingSecret }),
     });
   });
 
@@ -61,6 +65,15 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Pick<ApiD
 function asHttp<T>(check: () => T): T {
   try {
     return check();
+  } catch (error) {
+    if (error instanceof BadInputError) throw new HttpError(400, error.message);
+    throw error;
+  }
+}
+
+async function asHttpAsync<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
   } catch (error) {
     if (error instanceof BadInputError) throw new HttpError(400, error.message);
     throw error;

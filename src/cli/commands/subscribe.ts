@@ -40,8 +40,11 @@ export function registerSubscribe(program: Command, ctx: () => CliContext): void
         events: opts.events,
         digest: opts.digest === true,
       });
-      const result = await addSubscriptions(await ctx().openStore(), plan, new Date().toISOString());
-      if (opts.json) return printJson({ subscriptions: result.subscriptions.map((r) => r.subscription), watched: plan.watch });
+      const result = await addSubscriptions(await ctx().openStore(), plan, new Date().toISOString(), {
+        webhookAllowHosts: ctx().config.WEBHOOK_ALLOW_HOSTS,
+      });
+      const secret = result.signingSecret !== undefined ? { signingSecret: result.signingSecret } : {};
+      if (opts.json) return printJson({ subscriptions: result.subscriptions.map((r) => r.subscription), watched: plan.watch, ...secret });
       for (const { subscription: s, created } of result.subscriptions) {
         const mode = s.mode === 'digest' ? 'daily digest' : 'immediate';
         process.stdout.write(
@@ -50,6 +53,9 @@ export function registerSubscribe(program: Command, ctx: () => CliContext): void
       }
       for (const urn of plan.watch) {
         process.stdout.write(result.newlyWatched.includes(urn) ? `${urn} added to the watchlist\n` : `${urn} was already on the watchlist\n`);
+      }
+      if (result.signingSecret !== undefined) {
+        process.stdout.write(`signing secret (Standard Webhooks; shown only now, keep it to verify webhook-signature): ${result.signingSecret}\n`);
       }
     });
 

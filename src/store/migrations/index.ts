@@ -9,6 +9,7 @@ import { listIndexes } from './0008-list-indexes.js';
 import { eventSupersession } from './0009-event-supersession.js';
 import { providerLatest } from './0010-provider-latest.js';
 import { discovery } from './0011-discovery.js';
+import { webhookSecrets } from './0012-webhook-secrets.js';
 import type { MigrationStep, SqlDialect } from './migration-step.js';
 
 export { textType, type MigrationStep, type SqlDialect } from './migration-step.js';
@@ -26,6 +27,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, step: MigrationStep]> = 
   ['0009-event-supersession', eventSupersession],
   ['0010-provider-latest', providerLatest],
   ['0011-discovery', discovery],
+  ['0012-webhook-secrets', webhookSecrets],
 ];
 
 /** Kysely migration provider over the static list above, bound to one dialect. */
