@@ -95,7 +95,7 @@ export function signatureHeaders(secret: string, id: string, body: string, at: D
 }
 
 /** A lookup that answers only with the addresses already checked, whatever DNS would say now. */
-function pinnedLookup(addresses: readonly LookupAddress[]): LookupFunction {
+export function pinnedLookup(addresses: readonly LookupAddress[]): LookupFunction {
   return (_hostname, options, callback) => {
     const usable = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
     const list = usable.length > 0 ? usable : addresses;

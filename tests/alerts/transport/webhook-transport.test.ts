@@ -4,7 +4,8 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { DeliveryError } from '../../../src/alerts/transport/delivery-error.js';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { parseWebhookAllowance } from '../../../src/alerts/transport/webhook-address-policy.js';
-import { WebhookTransport } from '../../../src/alerts/transport/webhook-transport.js';
+import { pinnedLookup, WebhookTransport } from '../../../src/alerts/transport/webhook-transport.js';
+import { request as httpRequest } from 'node:http';
 import { WebhookSink } from '../../helpers/webhook-sink.js';
 import { outboxMessage } from './outbox-message.js';
 
@@ -176,6 +177,30 @@ describe('WebhookTransport against a real HTTP server', () => {
       assert.match(error.message, said);
     }
     assert.equal(sink.requests.length, 0);
+  });
+
+  it('connects a named host to the address it checked (the pinned lookup), with the name kept in Host', async () => {
+    const byNetwork = new WebhookTransport({ timeoutMs: 1_000, allowance: parseWebhookAllowance('127.0.0.0/8,::1') });
+    await byNetwork.send(webhookMessage(`http://localhost:${sink.port}${SECRET_PATH}`));
+    assert.equal(sink.requests[0]?.headers.host, `localhost:${sink.port}`);
+  });
+
+  it('never asks DNS again once an address is checked: a name that does not resolve still reaches it', async () => {
+    // A rebinding attacker's second answer would come from DNS; the pinned lookup never consults it.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        `http://rebind.invalid:${sink.port}/hook`,
+        { method: 'POST', agent: false, lookup: pinnedLookup([{ address: '127.0.0.1', family: 4 }]) },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    assert.equal(status, 200);
+    assert.equal(sink.requests[0]?.headers.host, `rebind.invalid:${sink.port}`);
   });
 
   it('refuses URLs that are not http or https, or that carry credentials, permanently and without a request', async () => {
