@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api-deps.js';
 import { ApiToken } from './auth/api-token.js';
+import { countTokenFailures, refuseTokenGuessers } from './auth/token-failure-hooks.js';
 import { errorPageCsp, sendClientError } from './error-page.js';
 import { HttpError } from './http-error.js';
 import { requestId, requestLogSerializers } from './request-log.js';
@@ -35,6 +36,10 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
     keepAliveTimeout: 5_000,
     return503OnClosing: true,
   });
+
+  // Before every route, so the board and the dashboard's forms are covered as well as the JSON API.
+  app.addHook('onRequest', refuseTokenGuessers(token));
+  app.addHook('onResponse', countTokenFailures(token));
 
   // Many HTTP clients label an empty POST as a form or text; with no body there is nothing to parse, so the
   // label is dropped rather than answered with 415. A non-empty body of a type we do not read still is.

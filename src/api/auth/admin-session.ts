@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiToken } from './api-token.js';
 import { bearerToken, readCookie } from './request-credentials.js';
-import { TOKEN_UNSET_MESSAGE, tooManyFailures } from './require-token.js';
+import { TOKEN_UNSET_MESSAGE } from './require-token.js';
 
 export const ADMIN_COOKIE = 'ofsted_monitor_admin';
 /** A browser session on the board lasts a working day, then the token link must be opened again. */
@@ -25,8 +25,6 @@ export function requireAdminSession(token: ApiToken, boardPath: string) {
   return async function checkAdminSession(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
     // Answered here rather than thrown: errors inside the board's routes go to Bull Board's own handler.
     if (!token.configured) return reply.code(503).send({ error: TOKEN_UNSET_MESSAGE });
-    const limited = tooManyFailures(token, request);
-    if (limited) return reply.code(429).headers(limited.headers).send({ error: limited.message });
     if (token.matches(bearerToken(request.headers.authorization))) return;
     if (token.matchesCookie(readCookie(request.headers.cookie, ADMIN_COOKIE))) return;
 
@@ -36,11 +34,6 @@ export function requireAdminSession(token: ApiToken, boardPath: string) {
       url.searchParams.delete('token');
       reply.header('set-cookie', adminSessionCookie(token, request));
       return reply.redirect(`${url.pathname}${url.search}`, 303);
-    }
-    // Only an offered token counts: a browser without the cookie (or with one from an older token) loads
-    // many assets, each a 401, and is not guessing.
-    if (offered !== null || request.headers.authorization !== undefined) {
-      token.failures.recordFailure(request.ip);
     }
     return reply
       .code(401)

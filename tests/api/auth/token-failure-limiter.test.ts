@@ -31,15 +31,23 @@ describe('TokenFailureLimiter', () => {
 });
 
 /** A request from a chosen loopback address, so the API sees different clients. */
-function call(baseUrl: string, from: string, path: string, token: string): Promise<{ status: number; retryAfter: string | undefined }> {
+function call(
+  baseUrl: string,
+  from: string,
+  path: string,
+  token: string | null,
+  options: { method?: string; form?: string } = {},
+): Promise<{ status: number; retryAfter: string | undefined }> {
   const url = new URL(path, baseUrl);
+  const headers: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
+  if (options.form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', localAddress: from, headers: { authorization: `Bearer ${token}` } }, (res) => {
+    const req = request(url, { method: options.method ?? 'POST', localAddress: from, headers }, (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(options.form);
   });
 }
 
@@ -50,8 +58,9 @@ describe('wrong tokens over HTTP', () => {
   });
   after(() => fx?.close());
 
+  const path = `/api/providers/${HOME}/scrape`;
+
   it('answers 429 with Retry-After to a client that keeps guessing, while the right token from elsewhere still works', async () => {
-    const path = `/api/providers/${HOME}/scrape`;
     for (let i = 0; i < TOKEN_FAILURES_ALLOWED; i++) {
       assert.equal((await call(fx.url, '127.0.0.3', path, 'guess')).status, 401);
     }
@@ -62,5 +71,19 @@ describe('wrong tokens over HTTP', () => {
     assert.equal((await call(fx.url, '127.0.0.3', path, TOKEN)).status, 429);
     // Another client is not held back by those failures.
     assert.equal((await call(fx.url, '127.0.0.4', path, TOKEN)).status, 202);
+  });
+
+  it('counts wrong tokens in the dashboard\'s forms and on the queue board too, but not calls without one', async () => {
+    for (let i = 0; i < 3 * TOKEN_FAILURES_ALLOWED; i++) {
+      assert.equal((await call(fx.url, '127.0.0.5', path, null)).status, 401, 'no token offered');
+    }
+    for (let i = 0; i < TOKEN_FAILURES_ALLOWED / 2; i++) {
+      assert.equal((await call(fx.url, '127.0.0.5', '/sweep', null, { form: 'token=guess' })).status, 401);
+      assert.equal((await call(fx.url, '127.0.0.5', '/admin/queues?token=guess', null, { method: 'GET' })).status, 401);
+    }
+    assert.equal((await call(fx.url, '127.0.0.5', '/sweep', null, { form: `token=${TOKEN}` })).status, 429);
+    assert.equal((await call(fx.url, '127.0.0.5', '/admin/queues?token=guess', null, { method: 'GET' })).status, 429);
+    // Reading the dashboard stays open.
+    assert.equal((await call(fx.url, '127.0.0.5', '/', null, { method: 'GET' })).status, 200);
   });
 });
