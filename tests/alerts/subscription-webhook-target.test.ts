@@ -27,6 +27,9 @@ describe('checkWebhookTarget at subscribe time', () => {
       'http://169.254.169.254/latest/meta-data/',
       'http://[::ffff:10.0.0.1]/hook',
       'http://[fd00::1]/hook',
+      // Other spellings of 127.0.0.1, which the URL parser reads as that address.
+      'http://0x7f.1/hook',
+      'http://2130706433/hook',
     ]) {
       await assert.rejects(checkWebhookTarget(target, undefined), (error: unknown) => {
         assert.ok(error instanceof BadInputError, target);

@@ -48,7 +48,15 @@ export class WebhookTransport implements MessageTransport {
     }
     const url = webhookUrl(message.recipient);
     const host = url.host;
-    const checked = await checkWebhookHost(url, this.#allowance);
+    // One deadline for the lookup and the POST: a send must end within its limit (half the outbox lease).
+    const signal = AbortSignal.timeout(this.#timeoutMs);
+    const started = Date.now();
+    let checked: Awaited<ReturnType<typeof checkWebhookHost>>;
+    try {
+      checked = await beforeAbort(checkWebhookHost(url, this.#allowance), signal);
+    } catch (error) {
+      throw webhookFetchError(error, host, this.#timeoutMs);
+    }
     if (!checked.ok) {
       throw new DeliveryError(`webhook ${host} refused: ${checked.reason}`, {
         permanent: !checked.transient,
@@ -65,10 +73,9 @@ export class WebhookTransport implements MessageTransport {
     };
     if (context.signingSecret) Object.assign(headers, signatureHeaders(context.signingSecret, id, message.text));
 
-    const started = Date.now();
     let answer: { status: number; retryAfter: string | null; bodySnippet: string };
     try {
-      answer = await post(url, message.text, headers, checked.addresses && pinnedLookup(checked.addresses), this.#timeoutMs);
+      answer = await post(url, message.text, headers, checked.addresses && pinnedLookup(checked.addresses), signal);
     } catch (error) {
       const failure = webhookFetchError(error, host, this.#timeoutMs);
       this.#logger?.debug({ messageId: message.messageId, host, ms: Date.now() - started, err: failure }, 'webhook failed');
@@ -111,7 +118,7 @@ function post(
   body: string,
   headers: Record<string, string>,
   lookup: LookupFunction | null,
-  timeoutMs: number,
+  signal: AbortSignal,
 ): Promise<{ status: number; retryAfter: string | null; bodySnippet: string }> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
@@ -122,7 +129,7 @@ function post(
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
         ...(lookup && { lookup }),
         agent: false,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
       },
       (res) => {
         readSnippet(res).then(
@@ -136,6 +143,25 @@ function post(
     );
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+/** The work's result, or the signal's reason once it fires first (a DNS lookup cannot itself be cancelled). */
+function beforeAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
 }
 
