@@ -451,6 +451,38 @@ describe('every state-changing endpoint, with API_TOKEN unset', () => {
   });
 });
 
+describe('every token-checked endpoint, for a client that kept guessing the token', () => {
+  let fx: ApiFixture;
+  const call = caller(() => fx, () => doc);
+  before(async () => {
+    fx = await startApiFixture();
+  });
+  after(() => fx?.close());
+
+  it('answers 429 with Retry-After, even to the right token, and changes nothing', async () => {
+    for (let i = 0; i < 10; i++) await call('POST', '/api/sweeps', { headers: { authorization: `Bearer ${TOKEN}x` } });
+    const calls: Array<[string, string, CallInit]> = [
+      ['POST', `/api/providers/${HOME}/scrape`, {}],
+      ['POST', '/api/sweeps', {}],
+      ['POST', '/api/scopes', { json: { category: 'schools' } }],
+      ['DELETE', '/api/scopes?category=schools', {}],
+      ['POST', `/api/watchlist/${HOME}`, {}],
+      ['DELETE', `/api/watchlist/${HOME}`, {}],
+      ['GET', '/api/subscriptions', {}],
+      ['POST', '/api/subscriptions', { json: { target: 'carer@example.org' } }],
+      ['DELETE', '/api/subscriptions/some-id', {}],
+      ['DELETE', '/api/subscriptions?target=carer@example.org', {}],
+    ];
+    for (const [method, path, init] of calls) {
+      const answer = await call(method, path, { ...init, token: TOKEN });
+      assertError(answer, 429, /^too many wrong tokens from this address: try again in \d+ s$/, `${method} ${path}`);
+      assert.match(answer.headers.get('retry-after') ?? '', /^\d+$/);
+    }
+    assert.deepEqual(await fx.store.watchList(), []);
+    assert.deepEqual(await fx.store.listSubscriptions(), []);
+  });
+});
+
 describe('what these tests cover', () => {
   it('every status /docs/json documents for every operation was answered above', () => {
     const documented: string[] = [];
