@@ -65,12 +65,14 @@ describe('charts show the latest inspection on a phone and on a desktop', () => 
         assert.equal(timeline.latest, '2019-10-29', 'the Inadequate inspection is the latest the local site has published');
         assertOnScreen(`${vp.name} timeline`, vp.width, timeline);
         await page.screenshot({ path: join(SHOTS, `charts-${vp.name}-provider.png`), fullPage: true });
+        await page.locator('figure.chart').screenshot({ path: join(SHOTS, `charts-${vp.name}-timeline.png`) });
 
         await page.goto(`${fx.url}/owners/${encodeURIComponent(DERBY)}`);
         const owner = await latestMark(page, 'svg.portfolio');
         assert.equal(owner.latest, '2019-10-29');
         assertOnScreen(`${vp.name} owner chart`, vp.width, owner);
         await page.screenshot({ path: join(SHOTS, `charts-${vp.name}-owner.png`), fullPage: true });
+        await page.locator('figure.chart').screenshot({ path: join(SHOTS, `charts-${vp.name}-owner-chart.png`) });
       } finally {
         await context.close();
       }
