@@ -32,7 +32,7 @@ export async function planAlerts(events: readonly ChangeEvent[], deps: AlertDeps
       const provider = await store.getProvider(event.urn);
       const wanted = onePerRecipient(matchSubscriptions(event, provider, watched.has(event.urn), subscriptions));
       if (wanted.length === 0) continue;
-      const context = await alertContext(event, provider, store);
+      const context = await alertContext(event, provider, store, publicUrl(deps.config));
       for (const s of wanted) {
         const unsubscribe = unsubscribeUrl(publicUrl(deps.config), signUnsubscribe({ subscriptionId: s.id }, secret));
         const ctx = { ...context, links: { ...context.links, unsubscribe } };

@@ -24,7 +24,7 @@ export async function queueDigests(deps: AlertDeps, day = nowIso(deps).slice(0, 
     const items: AlertContext[] = [];
     for (const m of messages) {
       const event = m.eventId ? await store.getEvent(m.eventId) : null;
-      if (event) items.push(await alertContext(event, await store.getProvider(event.urn), store));
+      if (event) items.push(await alertContext(event, await store.getProvider(event.urn), store, publicUrl(deps.config)));
     }
     const unsubscribe = unsubscribeUrl(publicUrl(deps.config), signUnsubscribe({ digestRecipient: first.recipient }, secret));
     const rendered = renderDigestEmail({ day, items, unsubscribe });

@@ -7,6 +7,7 @@ import { HttpError } from './http-error.js';
 import { requestId, requestLogSerializers } from './request-log.js';
 import { BOARD_PATH, registerAdminBoard } from './routes/admin-board-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
+import { registerEmailPreviewRoutes } from './routes/email-preview-routes.js';
 import { DOCS_PATH, registerApiDocs } from './routes/docs-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
   registerSubscriptionRoutes(app, deps, token);
   await registerUnsubscribeRoutes(app, deps);
   await registerPages(app, deps, token);
+  await registerEmailPreviewRoutes(app, deps);
   await registerAdminBoard(app, deps.queues, token);
   return app;
 }

@@ -85,6 +85,7 @@ describe('alerts end to end: scrape in-process', () => {
     assert.match(text, /regulation/i, 'statutory requirements');
     assert.match(text, new RegExp(`${site.filesUrl.replace(/[.]/g, '\\.')}/v1/file/10541604`), 'the PDF link');
     assert.match(text, /https:\/\/monitor\.example\.org\/unsubscribe\?token=/);
+    assert.match(text, new RegExp(`Its history on the dashboard: https://monitor\\.example\\.org/providers/${URN}\\b`), 'the dashboard link');
     assert.ok(mail.html?.includes('Inadequate'));
     assert.match(mail.headers.get('list-unsubscribe') ?? '', /^<https:\/\/monitor\.example\.org\/unsubscribe\?token=/);
     assert.equal((await store.listMessages({ recipient: 'weekly@example.org' }))[0]?.status, 'held');

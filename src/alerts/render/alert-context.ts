@@ -9,6 +9,8 @@ export interface AlertLinks {
   providerPage: string | null;
   /** One-click unsubscribe link for the recipient. */
   unsubscribe: string | null;
+  /** The provider's page on this dashboard (PUBLIC_URL + /providers/<URN>); absent or null: none to give. */
+  dashboard?: string | null;
 }
 
 /** Everything a message about one change event is rendered from. */

@@ -115,6 +115,8 @@ export function reportLinks(ctx: AlertContext, include: { providerPage: boolean 
   const links: { label: string; url: string }[] = [];
   const pdf = ctx.links.pdf ?? ctx.report?.url ?? null;
   const page = ctx.links.providerPage ?? ctx.provider?.url ?? null;
+  // Digests link the dashboard once per provider, not under each of its events.
+  if (ctx.links.dashboard && include.providerPage) links.push({ label: 'Its history on the dashboard', url: ctx.links.dashboard });
   if (pdf) links.push({ label: 'Report (PDF)', url: pdf });
   if (page && include.providerPage) links.push({ label: 'Provider page', url: page });
   return links.length > 0 ? { type: 'links', links } : null;

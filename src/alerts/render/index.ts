@@ -8,4 +8,3 @@ export { renderWebhookBody } from './render-webhook-body.js';
 export { renderOperatorAlert } from './render-operator-alert.js';
 export { eventSubject } from './event-subject.js';
 export { formatDateRange, formatDay } from './format-dates.js';
-export { escapeHtml } from './escape-html.js';

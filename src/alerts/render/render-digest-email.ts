@@ -98,7 +98,11 @@ export function renderDigestEmail(input: DigestInput): RenderedMessage {
       if (fileId) detailed.add(fileId);
     }
     const page = first.links.providerPage ?? first.provider?.url ?? null;
-    if (page) blocks.push({ type: 'links', links: [{ label: 'Provider page', url: page }] });
+    const links = [
+      ...(first.links.dashboard ? [{ label: 'Its history on the dashboard', url: first.links.dashboard }] : []),
+      ...(page ? [{ label: 'Provider page', url: page }] : []),
+    ];
+    if (links.length > 0) blocks.push({ type: 'links', links });
   }
   if (rest.length > 0) {
     blocks.push({ type: 'heading', level: 2, text: `${plural(rest.length, 'more event')}` });

@@ -10,7 +10,8 @@ export interface WebhookBody {
   /** The change event exactly as `events --json` prints it. */
   event: ChangeEvent;
   provider: Pick<ProviderInfo, 'urn' | 'name' | 'providerType' | 'localAuthority' | 'owner' | 'url'> | null;
-  links: { pdf: string | null; providerPage: string | null; unsubscribe: string | null };
+  /** `dashboard`: the provider's page on this dashboard (PUBLIC_URL + /providers/<URN>). */
+  links: { pdf: string | null; providerPage: string | null; dashboard: string | null; unsubscribe: string | null };
 }
 
 // Slack reads <, > and & in `text` as its own markup, so text from a page must escape exactly these.
@@ -32,7 +33,7 @@ export function renderWebhookBody(ctx: AlertContext): RenderedMessage {
     provider: p
       ? { urn: p.urn, name: p.name, providerType: p.providerType, localAuthority: p.localAuthority, owner: p.owner, url: p.url }
       : null,
-    links: { pdf, providerPage, unsubscribe: ctx.links.unsubscribe },
+    links: { pdf, providerPage, dashboard: ctx.links.dashboard ?? null, unsubscribe: ctx.links.unsubscribe },
   };
   return { subject, text: JSON.stringify(body), html: null };
 }

@@ -1,6 +1,8 @@
 import { outcomeLabel } from '../../alerts/render/labels.js';
 import type { ProviderSummary } from '../../store/store.js';
-import { escapeHtml, shortDay } from './layout.js';
+import { html, type Html } from '../../render/html.js';
+import { shortDay } from './layout.js';
+import { markup } from './layout-markup.js';
 
 const WHAT: Readonly<Record<string, string>> = {
   'rating-declined': 'declined',
@@ -11,13 +13,13 @@ const WHAT: Readonly<Record<string, string>> = {
 };
 
 /** "▼ declined Good → Inadequate (29 Oct 2019)"; a muted dash when nothing has moved yet. */
-export function lastChangeHtml(change: ProviderSummary['lastChange']): string {
-  if (!change) return '<span class="muted">–</span>';
+export function lastChangeHtml(change: ProviderSummary['lastChange']): Html {
+  if (!change) return html`<span class="muted">–</span>`;
   const down = change.type.endsWith('-declined');
-  const arrow = `<span class="move ${down ? 'down' : 'up'}">${down ? '▼' : '▲'} ${escapeHtml(WHAT[change.type] ?? change.type)}</span>`;
-  const from = change.from ? escapeHtml(outcomeLabel(change.from)) : null;
-  const to = change.to ? escapeHtml(outcomeLabel(change.to)) : null;
+  const arrow = html`<span class="move ${down ? 'down' : 'up'}">${down ? '▼' : '▲'} ${WHAT[change.type] ?? change.type}</span>`;
+  const from = change.from ? outcomeLabel(change.from) : null;
+  const to = change.to ? outcomeLabel(change.to) : null;
   const moved = from && to ? ` ${from} → ${to}` : to ? ` to ${to}` : '';
-  const when = shortDay(change.inspectionDate ?? change.at);
-  return `${arrow}${moved}${when ? ` <span class="small muted">(${when})</span>` : ''}`;
+  const when = markup(shortDay(change.inspectionDate ?? change.at));
+  return html`${arrow}${moved}${String(when) ? html` <span class="small muted">(${when})</span>` : null}`;
 }

@@ -1,5 +1,5 @@
 // Whether "all our homes are good or outstanding" held, date by date, for one owner's homes. Pure.
-import { GRADE_RANK, GRADED_KINDS, type Grade } from '../../ofsted/vocabulary.js';
+import { GRADE_RANK, GRADED_KINDS, gradeScale, type Grade } from '../../ofsted/vocabulary.js';
 import type { HistoryEntry } from '../../store/store.js';
 
 export interface PortfolioHome {
@@ -15,7 +15,27 @@ export interface PortfolioHome {
 export interface PortfolioChange {
   urn: string;
   name: string | null;
+  /** The home's latest grade before this date; null for its first graded inspection. */
+  from: Grade | null;
   grade: Grade | null;
+}
+
+/** Which way a change moved its home: a first grade and a closure have no direction; grades of two scales none either. */
+export type ChangeDirection = 'declined' | 'improved' | 'same' | 'first' | 'closed' | 'rescaled';
+
+export function changeDirection(c: Pick<PortfolioChange, 'from' | 'grade'>): ChangeDirection {
+  if (c.grade === null) return 'closed';
+  if (c.from === null) return 'first';
+  if (gradeScale(c.from) !== gradeScale(c.grade)) return 'rescaled';
+  const before = GRADE_RANK[c.from] ?? 0;
+  const after = GRADE_RANK[c.grade] ?? 0;
+  return after < before ? 'declined' : after > before ? 'improved' : 'same';
+}
+
+/** A step's marker: declined when any home declined (a decline must never hide), else improved, else neither. */
+export function stepDirection(step: Pick<PortfolioStep, 'changes'>): 'declined' | 'improved' | 'other' {
+  const ways = step.changes.map(changeDirection);
+  return ways.includes('declined') ? 'declined' : ways.includes('improved') ? 'improved' : 'other';
 }
 
 export interface PortfolioStep {
@@ -81,6 +101,7 @@ export function portfolioShare(homes: readonly PortfolioHome[]): PortfolioStep[]
       const h = happenings[i]!;
       // A closed home stays out: anything published about it later is history, not the portfolio.
       if (closed.has(h.urn)) continue;
+      const from = latest.get(h.urn) ?? null;
       if (h.grade === null) {
         closed.add(h.urn);
         // A home that closed before it was ever graded never counted: nothing changes.
@@ -88,7 +109,7 @@ export function portfolioShare(homes: readonly PortfolioHome[]): PortfolioStep[]
       } else {
         latest.set(h.urn, h.grade);
       }
-      changes.push({ urn: h.urn, name: h.name, grade: h.grade });
+      changes.push({ urn: h.urn, name: h.name, from, grade: h.grade });
     }
     if (changes.length === 0) continue;
     const grades = [...latest.values()];

@@ -78,6 +78,9 @@ function singleQueryValue(query: unknown, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Events shown on a provider page, newest first; its events page and feeds have the rest. */
+const PROVIDER_PAGE_EVENTS = 10;
+
 /** A provider's page, an owner's portfolio, and the re-scrape button's form post. */
 export function registerProviderPages(app: FastifyInstance, deps: Pick<ApiDeps, 'store' | 'config' | 'queues'>, token: ApiToken): void {
   const { store, queues } = deps;
@@ -89,12 +92,13 @@ export function registerProviderPages(app: FastifyInstance, deps: Pick<ApiDeps, 
       const urn = urnOr400(request.params.urn, reply);
       if (urn === null) return reply;
       const jobId = singleQueryValue(request.query, 'job');
-      const [provider, history, reports, watched, job] = await Promise.all([
+      const [provider, history, reports, watched, job, events] = await Promise.all([
         store.getProvider(urn),
         store.history(urn),
         store.listReports(urn),
         store.isWatched(urn),
         jobId !== undefined ? lookUpJob(queues, jobId, urn) : Promise.resolve(null),
+        store.pageEvents({ urn, order: 'newest-first', limit: PROVIDER_PAGE_EVENTS }),
       ]);
       const form = { tokenConfigured: token.configured, hasSession: hasAdminSession(token, request.headers.cookie) };
       // A URN the form just queued is "being fetched", not unknown: the page shows the job until it is done.
@@ -103,7 +107,7 @@ export function registerProviderPages(app: FastifyInstance, deps: Pick<ApiDeps, 
         return sendHtml(reply, 404, renderProviderNotFound(urn, form));
       }
       const unreadable = reports.filter((r) => r.parsed === null);
-      return sendHtml(reply, 200, renderProviderPage({ urn, provider, watched, history, unreadable, job, form }));
+      return sendHtml(reply, 200, renderProviderPage({ urn, provider, watched, history, unreadable, job, form, events: events.map((e) => e.event) }));
     }),
   );
 

@@ -56,4 +56,13 @@ ul.legend{list-style:none;padding:0;margin:.2rem 0 .6rem;display:flex;flex-wrap:
 .badge.interim-improved{background:var(--outstanding)}.badge.interim-sustained{background:var(--link)}.badge.interim-declined{background:var(--inadequate)}
 details.chart-data{margin:0 0 1rem}details.chart-data summary{cursor:pointer;color:var(--link)}
 form.rescrape{margin:0}.card>h2:first-child,.card>h3:first-child{margin-top:0}.notice.job p,.notice.share-now p{margin:0}
+/* ---- issue 13 (dash2): phone charts and the owner chart's markers (timeline-chart.ts, portfolio-chart.ts) ---- */
+/* A narrow screen scrolls the chart rather than shrinking its text; the rtl box starts scrolled to its right end, */
+/* so the latest inspection is in view without script. */
+.chart-scroll{overflow-x:auto;direction:rtl}.chart-scroll>svg.chart{direction:ltr;display:block}
+@media (max-width:40rem){figure.chart{overflow-x:visible}.chart-scroll>svg.chart{min-width:36rem}}
+svg .homes{fill:#e8e8e8;stroke:none}svg .homes-label{fill:var(--muted)}
+svg .step-declined{fill:var(--inadequate)}svg .step-improved{fill:var(--outstanding)}svg .step-other{fill:var(--link)}
+.key.declined{color:var(--inadequate)}.key.improved{color:var(--outstanding)}.key.other{color:var(--link)}.key.homes{color:#c8c8c8}
+ul.chart-moves li{margin:.15rem 0}
 `;

@@ -4,7 +4,7 @@ import { formatDateRange } from '../../alerts/render/format-dates.js';
 import { capitalise, kindLabel } from '../../alerts/render/labels.js';
 import { GRADE_LABEL, GRADE_RANK, GRADED_KINDS, gradeScale, type Grade, type InterimOutcome, type ReportKind } from '../../ofsted/vocabulary.js';
 import type { HistoryEntry } from '../../store/store.js';
-import { escapeHtml } from './layout.js';
+import { html, type Html } from '../../render/html.js';
 import { reportAnchor } from './report-anchor.js';
 import { round, timeAxis, type TimeAxis } from './time-axis.js';
 
@@ -208,16 +208,15 @@ export function timelineSummary(history: readonly HistoryEntry[]): string {
   return parts.join(' ');
 }
 
-function marker(m: TimelineMark): string {
+function marker(m: TimelineMark): Html {
   // Kinds and grades are our own slugs, but they come back from the store: escaped like any data.
-  const data = `data-date="${escapeHtml(m.date)}" data-kind="${escapeHtml(m.kind)}"`;
-  const tip = `<title>${escapeHtml(m.label)}</title>`;
-  let shape: string;
+  const tip = html`<title>${m.label}</title>`;
+  let shape: Html;
   if (m.lane === 'graded') {
-    const grade = escapeHtml(m.grade ?? 'none');
-    shape = `<circle class="point grade-${grade}" cx="${m.x}" cy="${m.y}" r="6" ${data} data-grade="${grade}">${tip}</circle>`;
+    const grade = m.grade ?? 'none';
+    shape = html`<circle class="point grade-${grade}" cx="${m.x}" cy="${m.y}" r="6" data-date="${m.date}" data-kind="${m.kind}" data-grade="${grade}">${tip}</circle>`;
   } else if (m.lane === 'interim') {
-    const outcome = escapeHtml(m.outcome ?? 'unknown');
+    const outcome = m.outcome ?? 'unknown';
     const { x, y } = m;
     // Up for improved, down for declined, a diamond for sustained (or not read).
     const points =
@@ -226,22 +225,20 @@ function marker(m: TimelineMark): string {
         : outcome === 'declined'
           ? [[x - 7, y - 5], [x + 7, y - 5], [x, y + 7]]
           : [[x, y - 7], [x + 6, y], [x, y + 7], [x - 6, y]];
-    shape = `<polygon class="interim interim-${outcome}" points="${points.map(([px, py]) => `${round(px!)},${round(py!)}`).join(' ')}" ${data} data-outcome="${outcome}">${tip}</polygon>`;
+    const at = points.map(([px, py]) => `${round(px!)},${round(py!)}`).join(' ');
+    shape = html`<polygon class="interim interim-${outcome}" points="${at}" data-date="${m.date}" data-kind="${m.kind}" data-outcome="${outcome}">${tip}</polygon>`;
   } else {
     const graded = GRADED_KINDS.has(m.kind) ? ' not-graded' : '';
-    shape = `<rect class="visit${graded}" x="${round(m.x - 5)}" y="${round(m.y - 5)}" width="10" height="10" ${data}>${tip}</rect>`;
+    shape = html`<rect class="visit${graded}" x="${round(m.x - 5)}" y="${round(m.y - 5)}" width="10" height="10" data-date="${m.date}" data-kind="${m.kind}">${tip}</rect>`;
   }
-  return `<a href="#${reportAnchor(m.fileId)}">${shape}</a>`;
+  return html`<a href="#${reportAnchor(m.fileId)}">${shape}</a>`;
 }
 
 /** A row's label; two grades sharing a rank ("Requires improvement / Adequate") go on two lines to fit the margin. */
-function rowLabelText(row: TimelineRow): string {
+function rowLabelText(row: TimelineRow): Html {
   const [first, ...rest] = row.label.split(' / ');
-  if (rest.length === 0) return `<text class="label" x="${LEFT - 8}" y="${row.y + 4}" text-anchor="end">${escapeHtml(row.label)}</text>`;
-  return (
-    `<text class="label" x="${LEFT - 8}" y="${row.y - 2}" text-anchor="end">${escapeHtml(first ?? '')}` +
-    `<tspan x="${LEFT - 8}" dy="12">/ ${escapeHtml(rest.join(' / '))}</tspan></text>`
-  );
+  if (rest.length === 0) return html`<text class="label" x="${LEFT - 8}" y="${row.y + 4}" text-anchor="end">${row.label}</text>`;
+  return html`<text class="label" x="${LEFT - 8}" y="${row.y - 2}" text-anchor="end">${first ?? ''}<tspan x="${LEFT - 8}" dy="12">/ ${rest.join(' / ')}</tspan></text>`;
 }
 
 export interface TimelineChartOptions {
@@ -251,37 +248,20 @@ export interface TimelineChartOptions {
   idPrefix?: string;
 }
 
-/** The timeline as an inline SVG string (no script, no style attribute: coloured by site.css classes). */
-export function renderTimelineChart(history: readonly HistoryEntry[], options: TimelineChartOptions): string {
+/** The timeline as inline SVG (no script, no style attribute: coloured by site.css classes). */
+export function renderTimelineChart(history: readonly HistoryEntry[], options: TimelineChartOptions): Html {
   const layout = timelineLayout(history);
   const id = options.idPrefix ?? 'timeline';
   const { axis } = layout;
-  const out: string[] = [];
-  out.push(
-    `<svg class="chart timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
-    `<title id="${id}-title">${escapeHtml(options.title)}</title>`,
-    `<desc id="${id}-desc">${escapeHtml(timelineSummary(history))}</desc>`,
+  const rows = layout.rows.map((row) => html`<line class="grid" x1="${LEFT}" x2="${RIGHT}" y1="${row.y}" y2="${row.y}"/>${rowLabelText(row)}`);
+  const lanes = layout.lanes.map(
+    (lane) =>
+      html`<line class="grid lane" x1="${LEFT}" x2="${RIGHT}" y1="${lane.y}" y2="${lane.y}"/><text class="label" x="${LEFT - 8}" y="${lane.y + 4}" text-anchor="end">${lane.label}</text>`,
   );
-  for (const row of layout.rows) {
-    out.push(`<line class="grid" x1="${LEFT}" x2="${RIGHT}" y1="${row.y}" y2="${row.y}"/>`, rowLabelText(row));
-  }
-  for (const lane of layout.lanes) {
-    out.push(
-      `<line class="grid lane" x1="${LEFT}" x2="${RIGHT}" y1="${lane.y}" y2="${lane.y}"/>`,
-      `<text class="label" x="${LEFT - 8}" y="${lane.y + 4}" text-anchor="end">${escapeHtml(lane.label)}</text>`,
-    );
-  }
-  out.push(`<line class="axis" x1="${LEFT}" x2="${RIGHT}" y1="${layout.axisY}" y2="${layout.axisY}"/>`);
-  for (const tick of axis.ticks) {
-    out.push(
-      `<line class="axis" x1="${tick.x}" x2="${tick.x}" y1="${TOP}" y2="${layout.axisY + 4}"/>`,
-      `<text class="label" x="${tick.x}" y="${layout.axisY + 17}" text-anchor="middle">${tick.year}</text>`,
-    );
-  }
-  for (const line of layout.lines) {
-    out.push(`<polyline class="line" points="${line.points.map(([x, y]) => `${x},${y}`).join(' ')}"/>`);
-  }
-  for (const m of layout.marks) out.push(marker(m));
-  out.push('</svg>');
-  return out.join('');
+  const ticks = axis.ticks.map(
+    (tick) =>
+      html`<line class="axis" x1="${tick.x}" x2="${tick.x}" y1="${TOP}" y2="${layout.axisY + 4}"/><text class="label" x="${tick.x}" y="${layout.axisY + 17}" text-anchor="middle">${tick.year}</text>`,
+  );
+  const lines = layout.lines.map((line) => html`<polyline class="line" points="${line.points.map(([x, y]) => `${x},${y}`).join(' ')}"/>`);
+  return html`<svg class="chart timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${options.title}</title><desc id="${id}-desc">${timelineSummary(history)}</desc>${rows}${lanes}<line class="axis" x1="${LEFT}" x2="${RIGHT}" y1="${layout.axisY}" y2="${layout.axisY}"/>${ticks}${lines}${layout.marks.map(marker)}</svg>`;
 }

@@ -15,6 +15,7 @@ import {
   dateAfterLabel,
   gradeAfterLabel,
   readInspectors,
+  signOffStart,
   readKeyFindings,
   readRecommendations,
   readRequirements,
@@ -43,6 +44,11 @@ const SECTION_ENDS = [
   /\bIf you would like a copy of this document\b/i,
   /©\s*Crown copyright|\bCrown copyright\b/i,
 ];
+
+/** A section's text up to the inspector's sign-off, which no heading announces. */
+function beforeSignOff(text: ReportText, section: { bodyStart: number; end: number }): string {
+  return text.flat.slice(section.bodyStart, signOffStart(text, section.bodyStart, section.end)).trim();
+}
 
 /** Parse a children's home report of a known kind (full, interim, monitoring, assurance; any era). */
 export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKind): ParsedReport {
@@ -93,7 +99,7 @@ export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKi
 
   const requirementsSection = sectionBetween(flat, /\bStatutory requirements\b/i, SECTION_ENDS.filter((r) => !/Statutory/.test(r.source)));
   const { requirements, datesUnreadable } = requirementsSection
-    ? readRequirements(requirementsSection.text)
+    ? readRequirements(beforeSignOff(text, requirementsSection))
     : { requirements: [], datesUnreadable: false };
 
   const recommendationsSection = sectionBetween(
@@ -102,7 +108,7 @@ export function parseChildrensHomeReport(text: ReportText, kind: ChildrensHomeKi
     SECTION_ENDS.filter((r) => !/Recommendations/.test(r.source)),
     requirementsSection?.index ?? improveSectionIndex(flat),
   );
-  const recommendations = recommendationsSection ? readRecommendations(recommendationsSection.text) : [];
+  const recommendations = recommendationsSection ? readRecommendations(beforeSignOff(text, recommendationsSection)) : [];
 
   const keyFindings = readKeyFindings(narrativeSections(text, kind, areas));
 

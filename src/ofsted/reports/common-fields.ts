@@ -105,6 +105,38 @@ export function readInspectors(text: ReportText): string[] {
   return names;
 }
 
+/**
+ * Whether line i opens the inspector's sign-off that closes a visit report's last section: "Inspector" alone
+ * with a name on the next line, "Inspector: Jane Smith", "Jane Smith, Social Care Inspector" as a whole line,
+ * or a name line followed by the role alone. A sentence that merely mentions an inspector is no sign-off.
+ */
+function opensSignOff(lines: readonly string[], i: number): boolean {
+  const line = lines[i]!.replace(/[.,;]+$/, '');
+  const next = (lines[i + 1] ?? '').replace(/[.,;]+$/, '');
+  const isName = (s: string) => NAME.test(s) && !ROLE_WORDS.test(s);
+  const nameWithRole = (s: string) => {
+    const m = INSPECTOR_ROLE.exec(s);
+    return m !== null && isName(m[1]!.replace(/,$/, '').trim()) && m[0].length >= s.trim().length - 1;
+  };
+  if (/^(?:lead\s+)?inspectors?(?:\(s\))?:?$/i.test(line)) return isName(next) || nameWithRole(next);
+  const labelled = /^(?:lead\s+)?inspectors?(?:\(s\))?\s*:\s*(.+)$/i.exec(line);
+  if (labelled) return labelled[1]!.split(/\s*(?:,|;| and )\s*/).some(isName);
+  if (nameWithRole(line)) return true;
+  return isName(line) && ROLE_ONLY.test(next);
+}
+
+/**
+ * Offset in `text.flat` where an inspector's sign-off starts between `from` and `to`, or `to` when there is
+ * none: visit reports print it straight after the requirements table, and a section read to the next
+ * heading would otherwise end its last item with "Jane Smith, Social Care Inspector".
+ */
+export function signOffStart(text: ReportText, from: number, to: number): number {
+  for (let i = lineAt(text, from); i < text.lines.length && text.lineStarts[i]! < to; i++) {
+    if (text.lineStarts[i]! >= from && opensSignOff(text.lines, i)) return text.lineStarts[i]!;
+  }
+  return to;
+}
+
 // "(Regulation 12 (1)(2)(a)(i))": one level of nested brackets after the number.
 const REGULATION_CITATION = /\(\s*(?:Regulations?|Reg\.?)\s+(\d{1,3})\b(?:[^()]|\([^()]*\))*\)/gi;
 

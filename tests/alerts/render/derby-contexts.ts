@@ -11,6 +11,7 @@ import type { HistoryEntry, ProviderRecord } from '../../../src/store/store.js';
 export const URN = 'SC036243';
 export const PDF = 'https://files.ofsted.gov.uk/v1/file/50123456';
 export const PAGE = `https://reports.ofsted.gov.uk/provider/CARE/${URN}`;
+export const DASHBOARD = `https://monitor.example.org/providers/${URN}`;
 export const UNSUBSCRIBE = 'https://alerts.example.org/unsubscribe?token=eyJzIjoic3ViLTEifQ.c2lnbmF0dXJl';
 
 export const REGULATION_12 =
@@ -117,7 +118,7 @@ export function declineContext(overrides: Partial<AlertContext> = {}): AlertCont
     provider: provider(),
     report: OCTOBER_2019,
     previous: JANUARY_2019,
-    links: { pdf: PDF, providerPage: PAGE, unsubscribe: UNSUBSCRIBE },
+    links: { pdf: PDF, providerPage: PAGE, dashboard: DASHBOARD, unsubscribe: UNSUBSCRIBE },
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AlertContext } from '../../../src/alerts/render/alert-context.js';
 import { DIGEST_FULL_EVENTS, renderDigestEmail } from '../../../src/alerts/render/render-digest-email.js';
-import { declineContext, event, full, JANUARY_2019, provider, UNSUBSCRIBE } from './derby-contexts.js';
+import { DASHBOARD, declineContext, event, full, JANUARY_2019, provider, UNSUBSCRIBE } from './derby-contexts.js';
 import { assertLinesFit, htmlText } from './text-checks.js';
 
 const OTHER = 'SC488596';
@@ -103,6 +103,8 @@ describe('the daily digest', () => {
     assert.ok(m.text.includes('https://files.ofsted.gov.uk/v1/file/50160001'));
     assert.ok(m.text.includes(OTHER_PAGE));
     assert.equal(m.text.split(UNSUBSCRIBE).length, 2);
+    assert.equal(m.text.split(DASHBOARD).length, 2, "one dashboard link for the provider that has one, not one per event");
+    assert.ok((m.html ?? '').includes(`href="${DASHBOARD.replace(/\//g, '&#x2F;')}"`));
     assert.match(htmlText(m.html ?? ''), /Unsubscribe/);
     assertLinesFit(m.text);
   });

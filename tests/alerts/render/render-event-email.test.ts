@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import * as cheerio from 'cheerio';
 import { describe, it } from 'node:test';
 import { renderEventEmail } from '../../../src/alerts/render/render-event-email.js';
-import { declineContext, event, full, OCTOBER_2019, PAGE, PDF, provider, UNSUBSCRIBE } from './derby-contexts.js';
+import { DASHBOARD, declineContext, event, full, OCTOBER_2019, PAGE, PDF, provider, UNSUBSCRIBE } from './derby-contexts.js';
 import { assertLinesFit, htmlText } from './text-checks.js';
 
 const HOSTILE = `<script>alert(1)</script> Smith & Jones "Care" O'Brien`;
@@ -74,9 +75,16 @@ describe('the email about one event', () => {
     assert.match(m.text, new RegExp(`Report \\(PDF\\): ${PDF}`));
     assert.match(m.text, new RegExp(`Provider page: ${PAGE}`));
     assert.ok(m.text.includes(UNSUBSCRIBE));
-    assert.ok(m.html?.includes(`<a href="${PDF}"`));
-    assert.ok(m.html?.includes(`<a href="${PAGE}"`));
-    assert.ok(m.html?.includes(`<a href="${UNSUBSCRIBE}"`));
+    const hrefs = cheerio.load(m.html ?? '')('a').map((_, a) => a.attribs.href).get();
+    for (const url of [PDF, PAGE, UNSUBSCRIBE]) assert.ok(hrefs.includes(url), url);
+  });
+
+  it("links the provider's page on the dashboard, in both parts", () => {
+    const m = renderEventEmail(declineContext());
+    assert.match(m.text, new RegExp(`Its history on the dashboard: ${DASHBOARD}`));
+    const $ = cheerio.load(m.html ?? '');
+    assert.equal($(`a[href="${DASHBOARD}"]`).text(), 'Its history on the dashboard');
+    assert.doesNotMatch(renderEventEmail(declineContext({ links: { pdf: PDF, providerPage: PAGE, unsubscribe: null } })).text, /dashboard:/);
   });
 
   it('falls back to the stored report and page URLs, and leaves out a missing unsubscribe link', () => {
@@ -93,13 +101,14 @@ describe('the email about one event', () => {
     assert.doesNotMatch(html, /<img/i);
     assert.doesNotMatch(html, /<b>not<\/b>/);
     assert.doesNotMatch(html, /<Care>/);
-    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    // The tag escapes "/" too (&#x2F;), which a browser reads back as "/".
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;&#x2F;script&gt;/);
     assert.match(html, /Smith &amp; Jones &quot;Care&quot; O&#39;Brien/);
     assert.match(html, /Derby &amp; &quot;Derbyshire&quot;/);
-    assert.match(html, /Staff must &lt;b&gt;not&lt;\/b&gt; restrain children &amp; must record it/);
+    assert.match(html, /Staff must &lt;b&gt;not&lt;&#x2F;b&gt; restrain children &amp; must record it/);
     assert.match(html, /Children said &quot;staff don&#39;t listen&quot; &amp;/);
     // No bare ampersand anywhere: every & starts an entity.
-    assert.doesNotMatch(html, /&(?!(?:amp|lt|gt|quot|#39|middot);)/);
+    assert.doesNotMatch(html, /&(?!(?:amp|lt|gt|quot|#39|#x2F|#x3D|#x60|middot);)/);
     // The text part quotes the same words as they are.
     assert.ok(m.text.includes('<script>alert(1)</script>'));
   });
@@ -115,7 +124,7 @@ describe('the email about one event', () => {
     assert.match(html, /<meta name="viewport"/);
     assert.doesNotMatch(html, /<(?:script|link|img|iframe|style)\b/i);
     assert.doesNotMatch(html, /<[^>]*\bsrc=/i);
-    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((x) => x[1]);
+    const hrefs = cheerio.load(html)('[href]').map((_, el) => el.attribs.href).get();
     assert.ok(hrefs.every((h) => h?.startsWith('https://')), hrefs.join(' '));
   });
 

@@ -117,6 +117,6 @@ describe('operator alerts', () => {
   it('escapes an error message in the HTML part', () => {
     const m = renderOperatorAlert({ kind: 'scrape-failing', health: { ...health, lastError: '<script>alert(1)</script> & more' }, provider: null });
     assert.doesNotMatch(m.html ?? '', /<script/);
-    assert.match(m.html ?? '', /&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; more/);
+    assert.match(m.html ?? '', /&lt;script&gt;alert\(1\)&lt;&#x2F;script&gt; &amp; more/);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderWebhookBody } from '../../../src/alerts/render/render-webhook-body.js';
-import { declineContext, PDF, provider } from './derby-contexts.js';
+import { DASHBOARD, declineContext, PDF, provider } from './derby-contexts.js';
 
 describe('the webhook body', () => {
   it('is JSON with a Slack-style one-line "text" holding the subject and the PDF link', () => {
@@ -12,6 +12,12 @@ describe('the webhook body', () => {
     assert.equal(typeof body.text, 'string');
     assert.doesNotMatch(body.text, /\n/);
     assert.equal(body.text, `SC036243: Good → Inadequate (inspected 29–30 Oct 2019) — Children's home, Derby · <${PDF}|Report (PDF)>`);
+  });
+
+  it("carries the provider's dashboard page among its links", () => {
+    const body = JSON.parse(renderWebhookBody(declineContext()).text) as { links: Record<string, unknown> };
+    assert.equal(body.links.dashboard, DASHBOARD);
+    assert.equal((JSON.parse(renderWebhookBody(declineContext({ links: { pdf: PDF, providerPage: null, unsubscribe: null } })).text) as { links: Record<string, unknown> }).links.dashboard, null);
   });
 
   it('carries the event exactly as the CLI prints it, and the provider', () => {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { portfolioLayout, portfolioSummary, renderPortfolioChart } from '../../../src/api/pages/portfolio-chart.js';
-import { isGoodOrBetter, portfolioShare, type PortfolioHome } from '../../../src/api/pages/portfolio-share.js';
+import { changeText, portfolioLayout, portfolioSummary, renderPortfolioChart as renderChart } from '../../../src/api/pages/portfolio-chart.js';
+import { changeDirection, isGoodOrBetter, portfolioShare, type PortfolioHome } from '../../../src/api/pages/portfolio-share.js';
 import { entry, interim, visit } from './support/history-builders.js';
+
+const renderPortfolioChart = (...args: Parameters<typeof renderChart>): string => String(renderChart(...args));
 
 // Derby's three homes as the local Ofsted site tells them up to November 2019.
 const DERBY: PortfolioHome[] = [
@@ -56,7 +58,9 @@ describe('portfolioShare', () => {
     ]);
     const last = portfolioShare(DERBY).at(-1)!;
     assert.equal(last.share, 1 / 3);
-    assert.deepEqual(last.changes, [{ urn: 'SC036243', name: 'Oak House', grade: 'inadequate' }]);
+    assert.deepEqual(last.changes, [{ urn: 'SC036243', name: 'Oak House', from: 'good', grade: 'inadequate' }]);
+    assert.equal(changeDirection(last.changes[0]!), 'declined');
+    assert.equal(changeText(last.changes[0]!), 'SC036243 Oak House: Good → Inadequate');
   });
 
   it('ignores interims and visits: they never set a home\'s grade', () => {
@@ -71,7 +75,7 @@ describe('portfolioShare', () => {
       table(steps).slice(-2),
       ['2019-10-29 1/4', '2019-11-15 1/3'],
     );
-    assert.deepEqual(steps.at(-1)!.changes, [{ urn: 'SC036019', name: 'Closed House', grade: null }]);
+    assert.deepEqual(steps.at(-1)!.changes, [{ urn: 'SC036019', name: 'Closed House', from: 'requires-improvement', grade: null }]);
   });
 
   it('does not count a local authority\'s own inspection as one of its homes', () => {
@@ -115,7 +119,7 @@ describe('renderPortfolioChart', () => {
     assert.equal(byDate.get('2014-07-01')!.y, layout.zeroY);
     const third = byDate.get('2019-10-29')!;
     assert.ok(Math.abs(third.y - (layout.zeroY - (layout.zeroY - layout.targetY) / 3)) < 0.01);
-    assert.equal(third.label, '29 Oct 2019: 1 of 3 homes good or better (33%)');
+    assert.equal(third.label, '29 Oct 2019: SC036243 Oak House: Good → Inadequate. 1 of 3 homes good or better (33%)');
   });
 
   it('draws a step line: level until the next date, then straight up or down, held to the end of the axis', () => {
@@ -129,17 +133,27 @@ describe('renderPortfolioChart', () => {
     assert.match(svg, new RegExp(`<line class="target" x1="${layout.axis.left}" x2="${layout.axis.right}" y1="${layout.targetY}" y2="${layout.targetY}"/>`));
   });
 
-  it('marks the dates the target was met differently from the ones it was not', () => {
-    assert.deepEqual(
-      [...svg.matchAll(/class="point share-met"[^>]*data-date="([\d-]+)"/g)].map((m) => m[1]),
-      ['2015-05-13', '2015-09-24', '2019-07-16'],
-    );
-    assert.equal((svg.match(/class="point share-unmet"/g) ?? []).length, 6);
+  it('marks declines with a down triangle and improvements with an up triangle, other changes with a circle', () => {
+    const marks = (direction: string) => [...svg.matchAll(new RegExp(`<(\\w+) class="point step-${direction}"[^>]*data-date="([\\d-]+)"`, 'g'))].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(marks('declined'), ['polygon 2017-06-13', 'polygon 2019-09-10', 'polygon 2019-10-29']);
+    assert.deepEqual(marks('improved'), ['polygon 2015-05-13', 'polygon 2019-07-16']);
+    assert.deepEqual(marks('other'), ['circle 2014-07-01', 'circle 2015-09-24', 'circle 2018-03-13', 'circle 2019-01-08']);
+  });
+
+  it('names the home behind each step in its tooltip', () => {
+    assert.match(svg, /<title>10 Sep 2019: SC036109 Ash House: Good → Inadequate\. 2 of 3 homes good or better \(67%\)<\/title>/);
+    assert.match(svg, /<title>1 Jul 2014: SC036243 Oak House: first graded Adequate\. 0 of 1 home good or better \(0%\)<\/title>/);
+  });
+
+  it('plots how many homes were graded, stepping up as each is first graded, on a right-hand scale', () => {
+    assert.deepEqual(layout.points.map((p) => p.homes), [1, 1, 2, 2, 3, 3, 3, 3, 3]);
+    assert.deepEqual(layout.homeTicks.map((t) => t.count), [0, 5]);
+    assert.match(svg, new RegExp(`<path class="homes" d="${layout.homesPath}">`));
   });
 
   it('is accessible (escaped title, a desc with the latest share) and needs no script or style attribute', () => {
     assert.match(svg, /<title id="portfolio-title">Share of Derby City Council&#39;s homes rated good or outstanding<\/title>/);
-    assert.match(svg, /<desc id="portfolio-desc">From 1 Jul 2014 to 29 Oct 2019\. Latest, on 29 Oct 2019: 1 of 3 homes good or better \(33%\)\. All graded homes were good or better after 3 of the 9 changes\.<\/desc>/);
+    assert.match(svg, /<desc id="portfolio-desc">From 1 Jul 2014 to 29 Oct 2019\. Latest, on 29 Oct 2019: 1 of 3 homes good or better \(33%\)\. All graded homes were good or better after 3 of the 9 changes; a home declined on 3 dates\.<\/desc>/);
     assert.doesNotMatch(svg, /<script|style=/);
   });
 

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderTimelineChart, timelineLayout, timelineSummary } from '../../../src/api/pages/timeline-chart.js';
+import { renderTimelineChart as renderChart, timelineLayout, timelineSummary } from '../../../src/api/pages/timeline-chart.js';
 import { timeAxis } from '../../../src/api/pages/time-axis.js';
 import { entry, interim, visit } from './support/history-builders.js';
+
+const renderTimelineChart = (...args: Parameters<typeof renderChart>): string => String(renderChart(...args));
 
 // SC036243's story in 2019: Good in January, interim sustained, Inadequate in October, then a monitoring visit
 // and Requires improvement in December.

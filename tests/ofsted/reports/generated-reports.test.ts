@@ -38,6 +38,10 @@ describe("generated children's-home reports read back as written", () => {
       for (const [i, r] of report.requirements.entries()) {
         assert.ok(parsed.requirements[i]!.text.startsWith(r.text.slice(0, 40).replace(/[’‘]/g, "'")), parsed.requirements[i]!.text);
       }
+      // Visit reports sign off straight after the requirements table: no name may end up in a requirement.
+      for (const r of [...parsed.requirements.map((q) => q.text), ...parsed.recommendations]) {
+        for (const name of report.inspectors) assert.ok(!r.includes(name), `inspector ${name} inside: ${r}`);
+      }
       assert.equal(parsed.recommendations.length, report.recommendations.length);
       assert.equal(parsed.registeredManager, report.registeredManager);
       assert.deepEqual(parsed.inspectors, report.inspectors);
