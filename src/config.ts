@@ -32,6 +32,14 @@ const ConfigSchema = z.object({
   FULL_SWEEP_SCHEDULE: z.string().default('0 3 * * 0'),
   /** Politeness cap across all workers. @defaultValue 1 */
   REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
+  /**
+   * Address the HTTP API listens on: an IP address (0.0.0.0 = every interface, as the container image sets)
+   * or localhost. Loopback by default, so a daemon on a laptop or server is not open to its network unasked.
+   * @defaultValue 127.0.0.1
+   */
+  HOST: z
+    .union([z.literal('localhost'), z.ipv4(), z.ipv6()], { error: 'must be an IP address (127.0.0.1, 0.0.0.0, ::) or localhost' })
+    .default('127.0.0.1'),
   /** HTTP API and dashboard. @defaultValue 3000 */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Bearer token for state-changing HTTP calls. */

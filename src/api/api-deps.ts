@@ -5,7 +5,7 @@ import type { ApiQueues } from './api-queues.js';
 
 /** What the HTTP API is given by whoever runs it (the daemon); it opens nothing itself. */
 export interface ApiDeps {
-  /** PORT and API_TOKEN are read from it. */
+  /** HOST, PORT and API_TOKEN are read from it. */
   config: Config;
   /** Fastify logs through a child of it (`component: "api"`), one line per request with its id. */
   logger: Logger;
@@ -14,7 +14,7 @@ export interface ApiDeps {
   /** Checked by GET /health; an ioredis client (e.g. a queue's connection) fits. */
   redis: { ping(): Promise<unknown> };
   /**
-   * Where to listen. @defaultValue host 0.0.0.0 (reachable from other containers) and config.PORT;
+   * Where to listen. @defaultValue config.HOST (loopback unless set; 0.0.0.0 in the image) and config.PORT;
    * port 0 picks a free one (tests).
    */
   listen?: { host?: string; port?: number };

@@ -18,16 +18,16 @@ export interface RunningApi {
  */
 export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const app = await buildApp(deps);
-  const host = deps.listen?.host ?? '0.0.0.0';
+  const host = deps.listen?.host ?? deps.config.HOST;
   const port = deps.listen?.port ?? deps.config.PORT;
   try {
     await app.listen({ host, port });
   } catch (error) {
     await app.close();
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new OfstedMonitorError(`the HTTP API cannot listen on ${host}:${port} (${code}): set PORT to a free port`, {
-      cause: error,
-    });
+    // A taken port is the usual cause; an address this machine does not have is HOST's fault instead.
+    const fix = code === 'EADDRNOTAVAIL' ? 'set HOST to an address of this machine' : 'set PORT to a free port';
+    throw new OfstedMonitorError(`the HTTP API cannot listen on ${host}:${port} (${code}): ${fix}`, { cause: error });
   }
   const stopCounting = countJobsOf(allQueues(deps.queues));
   const stopSchedule = reportScheduleOf(() => readScheduleStatus(deps.queues, { overdueAfterMs: deps.config.SWEEP_OVERDUE_MS }));
@@ -37,7 +37,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   // A wildcard address is not one a client can dial; the loopback one always works on this machine.
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${boundPort}`;
-  app.log.info({ url }, 'HTTP API listening');
+  app.log.info({ url, host, port: boundPort }, 'HTTP API listening');
 
   let closing: Promise<void> | undefined;
   return {
