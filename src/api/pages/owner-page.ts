@@ -1,6 +1,7 @@
 // The owner portfolio (/owners/<name>): every home of one owner, the share rated good or better over
 // time, and registered managers moving between the homes. Pure: data in, a whole HTML document out.
 import { capitalise, kindLabel } from '../../alerts/render/labels.js';
+import { trusted } from '../../render/html.js';
 import type { ProviderSummary } from '../../store/store.js';
 import { lastChangeHtml } from './change-direction.js';
 import { escapeHtml, gradeBadge, page, shortDay } from './layout.js';
@@ -106,7 +107,7 @@ export function renderOwnerPage(view: OwnerPageView): string {
     `<a href="${escapeHtml(base)}/events.atom">Atom</a> or <a href="${escapeHtml(base)}/events.rss">RSS</a></p>`;
   return page({
     title: view.owner,
-    body,
+    body: trusted(body), // until this page is written with html``
     feeds: [
       { href: `${base}/events.atom`, title: `Events for ${view.owner}`, type: 'atom' },
       { href: `${base}/events.rss`, title: `Events for ${view.owner}`, type: 'rss' },

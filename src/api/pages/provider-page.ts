@@ -1,6 +1,7 @@
 // The provider page (/providers/<URN>): who it is, its timeline, its managers, every report, and the
 // re-scrape button. Pure: data in, a whole HTML document out.
 import { formatDateRange, formatTimestamp } from '../../alerts/render/format-dates.js';
+import { trusted } from '../../render/html.js';
 import { capitalise, kindLabel } from '../../alerts/render/labels.js';
 import type { HistoryEntry, ProviderRecord, StoredReport } from '../../store/store.js';
 import { jobIsPending, renderJobNotice, type JobLookup } from './job-notice.js';
@@ -48,7 +49,7 @@ function header(view: ProviderPageView): string {
   const latest = latestGraded(view.history);
   const latestHtml = latest
     ? `${gradeBadge(latest.overall)} <span class="small muted">${escapeHtml(kindLabel(latest.kind))}, ${shortDay(latest.inspectionStart)}</span>`
-    : gradeBadge(null);
+    : String(gradeBadge(null));
   const ofsted = safeHref(p?.url);
   const facts =
     fact('URN', escapeHtml(view.urn)) +
@@ -155,7 +156,7 @@ export function renderProviderPage(view: ProviderPageView): string {
   const name = displayName(view);
   return page({
     title: `${name} (${view.urn})`,
-    body,
+    body: trusted(body), // until this page is written with html``
     ...(pending ? { refreshSeconds: JOB_REFRESH_SECONDS } : {}),
     feeds: [
       { href: `${providerHref(view.urn)}/events.atom`, title: `Events for ${name}`, type: 'atom' },
@@ -168,10 +169,11 @@ export function renderProviderPage(view: ProviderPageView): string {
 export function renderProviderNotFound(urn: string, form: Omit<ScrapeFormView, 'urn'>): string {
   return page({
     title: `${urn}: not known yet`,
-    body:
+    body: trusted(
       `<h1>Nothing stored for ${escapeHtml(urn)}</h1>` +
       `<div class="notice"><p>This provider has never been scraped and is not on the watchlist. Re-scrape to fetch its Ofsted page and reports now.</p></div>` +
       `<section class="card rescrape" aria-label="Re-scrape"><h2>Fetch ${escapeHtml(urn)}</h2>${renderScrapeForm({ urn, ...form, label: 'Fetch it now' })}</section>` +
-      '<p><a href="/">Back to the watchlist</a></p>',
+      '<p><a href="/watchlist">Back to the watchlist</a></p>',
+    ),
   });
 }

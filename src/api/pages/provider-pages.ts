@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { trusted } from '../../render/html.js';
 import { jobSettingsFromConfig } from '../../../workers/job-options.js';
 import { enqueueManualScrape } from '../../../workers/manual-scrape.js';
 import { BadInputError } from '../../errors.js';
@@ -129,7 +130,7 @@ export function registerProviderPages(app: FastifyInstance, deps: Pick<ApiDeps, 
         return sendHtml(
           reply.header('www-authenticate', 'Bearer realm="ofsted-monitor"'),
           401,
-          messagePage({ title: 'Wrong or missing token', message: 'That is not the API token: enter API_TOKEN to re-scrape.', extraHtml: form }),
+          messagePage({ title: 'Wrong or missing token', message: 'That is not the API token: enter API_TOKEN to re-scrape.', extraHtml: trusted(form) }),
         );
       }
       const urn = urnOr400(request.params.urn, reply);

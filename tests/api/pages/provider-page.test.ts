@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import * as cheerio from 'cheerio';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
 import { chromium, type Browser } from 'playwright-core';
@@ -179,7 +180,9 @@ describe('renderProviderPage', () => {
   });
 
   it('advertises the provider\'s Atom and RSS feeds', () => {
-    assert.match(html, /<link rel="alternate" type="application\/atom\+xml" title="Events for Oak House" href="\/providers\/SC036243\/events\.atom">/);
+    const link = cheerio.load(html)('link[rel="alternate"][type="application/atom+xml"]');
+    assert.equal(link.attr('title'), 'Events for Oak House');
+    assert.equal(link.attr('href'), '/providers/SC036243/events.atom');
   });
 
   it('for an unknown URN, says nothing is stored and offers to fetch it', () => {
