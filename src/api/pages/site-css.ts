@@ -51,7 +51,8 @@ table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:
 table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 table.stack tr{border-bottom:2px solid var(--line);padding:.4rem 0}table.stack td{border:0;padding:.15rem .5rem}
 table.stack td:empty{display:none}table.stack td::before{content:attr(data-label);display:block;font-size:.75rem;color:var(--muted)}
-header.site{padding:.5rem .75rem}form.filters button{width:100%}}
+header.site{padding:.5rem .75rem}form.filters button{width:100%}
+form.filters[role=search] label{flex:1 1 calc(50% - .25rem);min-width:0}form.filters[role=search] input,form.filters[role=search] select{min-width:0}}
 /* provider page, owner portfolio (provider-page.ts, owner-page.ts, timeline-chart.ts, portfolio-chart.ts) */
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dl.facts dt{color:var(--muted);font-size:.9rem}dl.facts dd{margin:0}
 h4{font-size:.95rem;margin:.9rem 0 .3rem}.report ul{margin:.2rem 0;padding-left:1.2rem}
