@@ -22,7 +22,7 @@ import { knownProvider, ownedBy, ownerSpellings, providersFor, reportUrlsFor } f
 import { MAX_OWNER_LENGTH, ownerHref, providerHref } from './page-links.js';
 import { clampPage, PAGE_SIZE, pageSlice } from './pagination.js';
 import { hrefWith, querySeq, queryText } from './query-values.js';
-import { spellingsOf, watchlistChoices, watchlistFilterFrom, watchlistQuery, type WatchlistNames } from './watchlist-filter.js';
+import { distinctNames, spellingsOf, watchlistChoices, watchlistFilterFrom, watchlistQuery, type WatchlistNames } from './watchlist-filter.js';
 import { renderWatchlistPage, WATCHLIST_PATH } from './watchlist-page.js';
 
 type Deps = Pick<ApiDeps, 'store' | 'config'>;
@@ -203,8 +203,7 @@ export function registerListPages(app: FastifyInstance, deps: Deps, token: ApiTo
     ]);
     const names: WatchlistNames = { owners, localAuthorities };
     const choices = watchlistChoices(names, grades);
-    const types = watchlistChoices({ owners: providerTypes, localAuthorities: [] }, []).owners;
-    return { names, providerTypes, choices, eventChoices: { localAuthorities: choices.localAuthorities, owners: choices.owners, providerTypes: types } };
+    return { names, providerTypes, choices, eventChoices: { localAuthorities: choices.localAuthorities, owners: choices.owners, providerTypes: distinctNames(providerTypes) } };
   });
 
   /** The stored spellings of the names the filter asks for. */
@@ -277,6 +276,7 @@ export function registerListPages(app: FastifyInstance, deps: Deps, token: ApiTo
       feeds: overallFeeds,
       scopes,
       sweepForm: follow(request.headers.cookie),
+      follow: follow(request.headers.cookie),
       ...sweepNotice(request.query),
     }));
   });

@@ -88,15 +88,16 @@ export interface WatchlistChoices {
  * the first spelling in sort order standing for the rest), and the grades stored reports give.
  */
 export function watchlistChoices(names: WatchlistNames, storedGrades: readonly Grade[]): WatchlistChoices {
-  const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');
-  const distinct = (list: readonly string[]) => {
-    const seen = new Map<string, string>();
-    for (const name of [...list].sort()) if (!seen.has(nameKey(name))) seen.set(nameKey(name), name);
-    return [...seen.values()].sort(byName);
-  };
   return {
-    owners: distinct(names.owners),
-    localAuthorities: distinct(names.localAuthorities),
+    owners: distinctNames(names.owners),
+    localAuthorities: distinctNames(names.localAuthorities),
     grades: [...GRADES.filter((g) => storedGrades.includes(g)), 'none'],
   };
+}
+
+/** One entry per name however it is spelt (the first spelling in sort order standing for the rest), in name order. */
+export function distinctNames(list: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const name of [...list].sort()) if (!seen.has(nameKey(name))) seen.set(nameKey(name), name);
+  return [...seen.values()].sort((a, b) => a.localeCompare(b, 'en-GB'));
 }

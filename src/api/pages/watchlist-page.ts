@@ -6,7 +6,9 @@ import { lastChangeHtml } from './change-direction.js';
 import { option } from './event-filter-form.js';
 import { gradeBadge, page, shortDay, type PageOptions } from './layout.js';
 import { ownerHref, providerHref } from './page-links.js';
+import { renderFollowForms, type FollowFormsView } from './follow-forms.js';
 import { pagerHtml, type PageSlice } from './pagination.js';
+import { hrefWith } from './query-values.js';
 import { renderSweepForm, type ScrapeFormView } from './scrape-form.js';
 import { watchlistParams, type WatchlistChoices, type WatchlistFilter, type WatchlistSort } from './watchlist-filter.js';
 
@@ -77,6 +79,8 @@ export interface WatchlistPageInput {
   sweepForm?: Pick<ScrapeFormView, 'tokenConfigured' | 'hasSession'>;
   /** The discovery job "Sweep now" just queued (`?sweep=<job id>`), told in a notice. */
   sweepJobId?: string;
+  /** The subscribe forms for a chosen owner or local authority; left out, none. */
+  follow?: Omit<FollowFormsView, 'scopes' | 'back'>;
 }
 
 function scopeText(s: WatchScope): Html {
@@ -115,10 +119,12 @@ export function renderWatchlistPage(input: WatchlistPageInput): string {
 <th scope="col">Owner</th><th scope="col">Latest grade</th><th scope="col">Last inspection</th><th scope="col">Last change</th></tr></thead>
 <tbody>${slice.items.map(row)}</tbody></table></div>`
     : html`<div class="notice"><p>No watched provider matches these filters. <a href="${WATCHLIST_PATH}">Show them all</a>.</p></div>`;
+  const scopes = [...(filter.la ? [{ la: filter.la }] : []), ...(filter.owner ? [{ owner: filter.owner }] : [])];
+  const follow = input.follow ? renderFollowForms({ ...input.follow, scopes, back: hrefWith(WATCHLIST_PATH, watchlistParams(filter)) }) : null;
   return page({
     title,
     current: WATCHLIST_PATH,
-    body: html`<h1>${title}</h1>${scopesSection(input)}${filterForm(filter, input.choices)}${count}${table}${pagerHtml(WATCHLIST_PATH, watchlistParams(filter), slice)}${links}`,
+    body: html`<h1>${title}</h1>${scopesSection(input)}${filterForm(filter, input.choices)}${count}${table}${pagerHtml(WATCHLIST_PATH, watchlistParams(filter), slice)}${links}${follow}`,
     feeds: input.feeds,
   });
 }

@@ -68,6 +68,8 @@ describe('the declines view and the filters that lead with what got worse', () =
     const { $ } = await page('/watchlist?latest=declined&sort=declined');
     assert.deepEqual(rowUrns($), [ELM, OAK, OLD, BASELINE]);
     assert.ok(!rowUrns((await page('/watchlist?latest=declined')).$).includes(IMPROVED));
+    const owned = await page(`/watchlist?owner=${encodeURIComponent(DERBY_OWNER)}`);
+    assert.equal(owned.$('form[action="/follow/subscribe"] input[name="owner"]').val(), DERBY_OWNER, 'subscribe to the owner shown');
   });
 
   it('offers "any decline" and local authority on /events, and links the matching feeds and CSV', async () => {
