@@ -98,6 +98,17 @@ describe('the declines view and the filters that lead with what got worse', () =
     assert.ok(all('entry > category[term="report-published"]').length > 0);
   });
 
+  it('gives /api/events the same type, local authority and owner filters, strictly', async () => {
+    const res = await fx.fetch('/api/events?type=decline&la=derby');
+    assert.equal(res.status, 200);
+    assert.deepEqual(((await res.json()) as { id: string }[]).map((e) => e.id), ['old-decline', 'oak-decline', 'baseline-decline'], 'oldest first and with baseline history, as events --json');
+    const owned = (await (await fx.fetch('/api/events?type=decline&owner=ACME%20care%20ltd')).json()) as { id: string }[];
+    assert.deepEqual(owned.map((e) => e.id), ['elm-judgement']);
+    const bad = await fx.fetch('/api/events?type=declines');
+    assert.equal(bad.status, 400);
+    assert.match(((await bad.json()) as { error: string }).error, /^type: one of decline, report-published/);
+  });
+
   it('watches a provider and subscribes an email to an LA from the page, with the token only', async () => {
     const { $ } = await page(`/?urn=${OAK}&la=Derby`);
     assert.equal($('form[action="/follow/watch"] input[name="urn"]').val(), OAK);
