@@ -24,8 +24,8 @@ export function sendClientError(request: FastifyRequest, reply: FastifyReply, st
   if (!wantsPage(request)) return reply.code(status).send({ error: message });
   errorPages.add(reply);
   const title = TITLES[status] ?? 'Something went wrong';
-  const body = html`<h1>${title}</h1><div class="notice error"><p>${message}</p></div><p><a href="/">Back to the watchlist</a></p>`;
-  return reply.code(status).type('text/html; charset=utf-8').send(page({ title, body: body.toString() }));
+  const body = html`<h1>${title}</h1><div class="notice error"><p>${message}</p></div><p><a href="/">Back to the dashboard</a></p>`;
+  return reply.code(status).type('text/html; charset=utf-8').send(page({ title, body }));
 }
 
 /** onSend hook, after the security headers: error pages may load the site stylesheet. */

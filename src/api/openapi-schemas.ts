@@ -423,12 +423,15 @@ export const ROUTE_SCHEMAS = {
       properties: {
         since: text('Only events raised at or after this ISO date or timestamp', { examples: ['2019-10-01'] }),
         urn: text(`Only events of this provider. ${URN_DESCRIPTION}`, { examples: [URN_EXAMPLE] }),
+        type: text('Only events of this type, or `decline` for any of rating-declined, judgement-declined and interim-declined (not enforcement)', { examples: ['decline'] }),
+        la: text('Only events of providers in this local authority (case, spacing and apostrophes ignored, as subscriptions match)', { examples: ['Derby'] }),
+        owner: text('Only events of providers of this owner (matched as `la` is)', { examples: ['Derby City Council'] }),
         ...PAGING_PARAMS,
       },
     },
     response: {
       200: pageOf('ChangeEvent', 'One page of events, oldest first'),
-      400: { description: `since is not an ISO date, urn is not a URN, a parameter is given twice, or paging: ${BAD_PAGE}`, ...ref('Error') },
+      400: { description: `since is not an ISO date, urn is not a URN, type is not an event type or decline, a parameter is given twice, or paging: ${BAD_PAGE}`, ...ref('Error') },
     },
   },
   startSweep: {

@@ -833,7 +833,7 @@ export class KyselyStore implements Store {
     return lists.providersNamed(this.db, field, spellings);
   }
 
-  listNames(field: 'owner' | 'localAuthority', options: { watchedOnly?: boolean } = {}): Promise<string[]> {
+  listNames(field: 'owner' | 'localAuthority' | 'providerType', options: { watchedOnly?: boolean } = {}): Promise<string[]> {
     return lists.names(this.db, field, options);
   }
 
@@ -867,6 +867,10 @@ export class KyselyStore implements Store {
 
   reportUrls(fileIds: readonly string[]): Promise<Map<string, string>> {
     return lists.reportUrls(this.db, fileIds);
+  }
+
+  reportPublished(fileIds: readonly string[]): Promise<Map<string, string | null>> {
+    return lists.reportPublished(this.db, fileIds);
   }
 
   providerSummaries(urns: readonly string[]): Promise<ProviderSummary[]> {

@@ -15,11 +15,20 @@ const IN_LIST_CHUNK = 500;
 /** The events that say how a provider's rating moved, for the dashboard's "last change". */
 export const SUMMARY_CHANGE_TYPES: readonly EventType[] = ['rating-declined', 'rating-improved', 'judgement-declined', 'judgement-improved', 'interim-declined'];
 
+/** The events that say a provider got worse (the dashboard's declines view and "any decline"). Enforcement is not one. */
+export const DECLINE_TYPES: readonly EventType[] = ['rating-declined', 'judgement-declined', 'interim-declined'];
+
 export interface EventListFilter {
   /** ISO date or timestamp: events raised at or after it. */
   since?: string;
   urn?: string;
   type?: EventType;
+  /** Only events of one of these types (with `type`, both must hold). An empty list matches nothing. */
+  types?: readonly EventType[];
+  /** Only events of providers whose stored local authority is spelt one of these ways; an empty list matches nothing. */
+  localAuthorities?: readonly string[];
+  /** Only events of providers of one of these stored provider types; an empty list matches nothing. */
+  providerTypes?: readonly string[];
   /**
    * Only events of providers whose stored owner is spelt one of these ways (the caller picks the
    * spellings that name one owner, see `names`). An empty list matches nothing.
@@ -45,7 +54,7 @@ export interface KeyedEvent {
   event: ChangeEvent;
 }
 
-export type ProviderSort = 'urn' | 'name' | 'grade' | 'inspected';
+export type ProviderSort = 'urn' | 'name' | 'grade' | 'inspected' | 'declined';
 
 export interface WatchedProviderQuery {
   /**
@@ -59,7 +68,12 @@ export interface WatchedProviderQuery {
   localAuthorities?: readonly string[];
   /** Latest overall grade; `none`: no graded inspection stored. */
   grade?: Grade | 'none';
-  /** urn; name (ASCII case ignored, unnamed last); grade (worst first, ungraded last); inspected (latest first). */
+  /** Only providers whose latest rating move (as ProviderSummary.lastChange picks it) was a decline. */
+  declined?: boolean;
+  /**
+   * urn; name (ASCII case ignored, unnamed last); grade (worst first, ungraded last); inspected (latest first);
+   * declined (most recently inspected decline first, never declined last).
+   */
   sort: ProviderSort;
   offset: number;
   limit: number;
@@ -86,13 +100,18 @@ function eventFilter(filter: EventListFilter) {
     if (filter.urn !== undefined) terms.push(eb('events.urn', '=', filter.urn));
     if (filter.type !== undefined) terms.push(eb('events.type', '=', filter.type));
     if (filter.backfill === false) terms.push(eb('events.backfill', '=', 0));
-    if (filter.owners !== undefined) {
+    if (filter.types !== undefined) terms.push(filter.types.length === 0 ? sql<SqlBool>`1 = 0` : eb('events.type', 'in', [...filter.types]));
+    const byProvider = (column: 'owner' | 'local_authority' | 'provider_type', values: readonly string[] | undefined) => {
+      if (values === undefined) return;
       terms.push(
-        filter.owners.length === 0
+        values.length === 0
           ? sql<SqlBool>`1 = 0`
-          : eb('events.urn', 'in', eb.selectFrom('providers').select('providers.urn').where('providers.owner', 'in', [...filter.owners])),
+          : eb('events.urn', 'in', eb.selectFrom('providers').select('providers.urn').where(`providers.${column}`, 'in', [...values])),
       );
-    }
+    };
+    byProvider('owner', filter.owners);
+    byProvider('local_authority', filter.localAuthorities);
+    byProvider('provider_type', filter.providerTypes);
     return eb.and(terms);
   };
 }
@@ -153,8 +172,8 @@ export async function providersNamed(db: Db, field: 'owner' | 'localAuthority', 
  * Every distinct spelling of stored owners (or local authorities), of watched providers only when asked.
  * A few thousand at most, read from an index: callers fold them (sameName) to find one name's spellings.
  */
-export async function names(db: Db, field: 'owner' | 'localAuthority', o: { watchedOnly?: boolean } = {}): Promise<string[]> {
-  const column = field === 'owner' ? 'providers.owner' : 'providers.local_authority';
+export async function names(db: Db, field: 'owner' | 'localAuthority' | 'providerType', o: { watchedOnly?: boolean } = {}): Promise<string[]> {
+  const column = field === 'owner' ? 'providers.owner' : field === 'localAuthority' ? 'providers.local_authority' : 'providers.provider_type';
   let query = db.selectFrom('providers').select(`${column} as name`).distinct().where(column, 'is not', null);
   if (o.watchedOnly) query = query.where('providers.urn', 'in', db.selectFrom('watchlist').select('watchlist.urn'));
   const rows = await query.execute();
@@ -244,6 +263,16 @@ export async function reportUrls(db: Db, fileIds: readonly string[]): Promise<Ma
   return out;
 }
 
+/** The publication date of each stored report among these fileIds (null when the page gave none). */
+export async function reportPublished(db: Db, fileIds: readonly string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (const part of chunks([...new Set(fileIds)])) {
+    const rows = await db.selectFrom('reports').select(['file_id', 'published_at']).where('file_id', 'in', part).execute();
+    for (const r of rows) out.set(r.file_id, r.published_at);
+  }
+  return out;
+}
+
 /**
  * What the dashboard lists show of these providers (every stored or watched one when `urns` is null):
  * details, latest graded and latest inspection, last rating move. By URN.
@@ -317,6 +346,16 @@ function gradeOrder(grade: RawBuilder<string | null>) {
 const latestGrade = sql<string | null>`l.grade`;
 const lastInspected = sql<string | null>`l.last_inspected`;
 
+const inList = (types: readonly EventType[]) => sql.join(types.map((t) => sql`${t}`));
+
+/** A watched provider's latest rating move, picked as providerSummaries picks lastChange (newest inspection, then last stored). */
+const latestMove = sql<string | null>`(select e.type from events e where e.urn = w.urn and e.type in (${inList(SUMMARY_CHANGE_TYPES)})
+  and e.superseded_by is null order by case when e.inspection_date is null then 0 else 1 end desc, e.inspection_date desc, e.seq desc limit 1)`;
+
+/** The day of a watched provider's most recent standing decline (its inspection, or when it was raised). */
+const lastDecline = sql<string | null>`(select max(coalesce(e.inspection_date, substr(e.at, 1, 10))) from events e
+  where e.urn = w.urn and e.type in (${inList(DECLINE_TYPES)}) and e.superseded_by is null)`;
+
 /**
  * One page of the watched providers, filtered and sorted in SQL, with what the dashboard shows of each.
  * The grade filter and the grade and date sorts read provider_latest, one row per provider, joined only
@@ -349,12 +388,13 @@ export async function watchedProviderSummaries(db: Db, q: WatchedProviderQuery):
     }
     if (q.grade === 'none') query = query.where(sql<SqlBool>`${latestGrade} is null`);
     else if (q.grade !== undefined) query = query.where(sql<SqlBool>`${latestGrade} = ${q.grade}`);
+    if (q.declined) query = query.where(sql<SqlBool>`${latestMove} in (${inList(DECLINE_TYPES)})`);
     return query;
   };
 
   // When every watched provider has to be looked at anyway (a per-row filter or sort), the total comes
   // from the same pass (a window count); otherwise a plain count is cheaper than that pass.
-  const wholePass = q.grade !== undefined || q.text !== undefined || q.sort !== 'urn';
+  const wholePass = q.grade !== undefined || q.text !== undefined || q.declined === true || q.sort !== 'urn';
   let total = 0;
   if (!wholePass) {
     total = Number((await filtered().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
@@ -372,6 +412,9 @@ export async function watchedProviderSummaries(db: Db, q: WatchedProviderQuery):
       break;
     case 'inspected':
       page = page.orderBy(sql`coalesce(${lastInspected}, '')`, 'desc');
+      break;
+    case 'declined':
+      page = page.orderBy(sql`case when ${lastDecline} is null then 1 else 0 end`).orderBy(lastDecline, 'desc');
       break;
     case 'urn':
       break;

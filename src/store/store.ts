@@ -403,8 +403,8 @@ export interface Store {
   getProviders(urns: readonly string[]): Promise<Map<string, ProviderRecord>>;
   /** Stored providers whose owner (or local authority) is spelt exactly one of these ways, by URN. */
   providersNamed(field: 'owner' | 'localAuthority', spellings: readonly string[]): Promise<ProviderRecord[]>;
-  /** Every distinct stored spelling of owners (or local authorities); of watched providers only when asked. */
-  listNames(field: 'owner' | 'localAuthority', options?: { watchedOnly?: boolean }): Promise<string[]>;
+  /** Every distinct stored spelling of owners (or local authorities, or provider types); of watched providers only when asked. */
+  listNames(field: 'owner' | 'localAuthority' | 'providerType', options?: { watchedOnly?: boolean }): Promise<string[]>;
   /** The overall grades some stored report gives, in vocabulary order. */
   listStoredGrades(): Promise<Grade[]>;
   /** The watchlist in watchList() order, after an entry. */
@@ -419,6 +419,8 @@ export interface Store {
   inspectionKinds(scope: { urns: readonly string[] } | 'watched'): Promise<ReportKind[]>;
   /** PDF address of each stored report among these fileIds. */
   reportUrls(fileIds: readonly string[]): Promise<Map<string, string>>;
+  /** Publication date of each stored report among these fileIds (null when unknown). */
+  reportPublished(fileIds: readonly string[]): Promise<Map<string, string | null>>;
   /** listProviderSummaries() for these URNs only (stored or watched ones). */
   providerSummaries(urns: readonly string[]): Promise<ProviderSummary[]>;
   /** One page of the watched providers' summaries, filtered and sorted in SQL, and how many match. */

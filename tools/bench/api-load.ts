@@ -146,15 +146,18 @@ function buildTargets(facts: SeedFacts): LoadPlan['targets'] {
   const owner = () => encodeURIComponent(random.pick(facts.owners));
   const seq = () => random.int(1, facts.lastSeq);
   const kinds: [string, () => string][] = [
+    // `/` is the declines view; the watchlist moved to /watchlist (issue 13).
     ['/', () => '/'],
-    ['/?page=N', () => `/?page=${random.int(2, 100)}`],
-    ['/?grade=', () => `/?grade=${random.pick(['inadequate', 'good', 'none'])}`],
-    ['/?sort=', () => `/?sort=${random.pick(['grade', 'inspected', 'name'])}&page=${random.int(1, 20)}`],
-    ['/?q=', () => `/?q=${random.pick(['oak', 'house 12', 'care group 7', 'SC9000'])}`],
-    ['/?owner=', () => `/?owner=${owner()}`],
+    ['/?period=', () => `/?period=${random.pick(['7', '365', 'all'])}&owner=${owner()}`],
+    ['/watchlist', () => '/watchlist'],
+    ['/watchlist?page=N', () => `/watchlist?page=${random.int(2, 100)}`],
+    ['/watchlist?grade=', () => `/watchlist?grade=${random.pick(['inadequate', 'good', 'none'])}`],
+    ['/watchlist?sort=', () => `/watchlist?sort=${random.pick(['grade', 'inspected', 'name', 'declined'])}&page=${random.int(1, 20)}`],
+    ['/watchlist?q=', () => `/watchlist?q=${random.pick(['oak', 'house 12', 'care group 7', 'SC9000'])}`],
+    ['/watchlist?owner=', () => `/watchlist?owner=${owner()}`],
     ['/events', () => '/events'],
     ['/events?before=', () => `/events?before=${seq()}`],
-    ['/events?type=', () => `/events?type=${random.pick(['rating-declined', 'enforcement'])}&backfill=yes`],
+    ['/events?type=', () => `/events?type=${random.pick(['rating-declined', 'enforcement', 'decline'])}&backfill=yes`],
     ['/events?owner=', () => `/events?owner=${owner()}`],
     ['/providers/URN', () => `/providers/${urn()}`],
     ['/owners/NAME', () => `/owners/${owner()}`],

@@ -2,7 +2,6 @@ import { outcomeLabel } from '../../alerts/render/labels.js';
 import type { ProviderSummary } from '../../store/store.js';
 import { html, type Html } from '../../render/html.js';
 import { shortDay } from './layout.js';
-import { markup } from './layout-markup.js';
 
 const WHAT: Readonly<Record<string, string>> = {
   'rating-declined': 'declined',
@@ -20,6 +19,6 @@ export function lastChangeHtml(change: ProviderSummary['lastChange']): Html {
   const from = change.from ? outcomeLabel(change.from) : null;
   const to = change.to ? outcomeLabel(change.to) : null;
   const moved = from && to ? ` ${from} → ${to}` : to ? ` to ${to}` : '';
-  const when = markup(shortDay(change.inspectionDate ?? change.at));
+  const when = shortDay(change.inspectionDate ?? change.at);
   return html`${arrow}${moved}${String(when) ? html` <span class="small muted">(${when})</span>` : null}`;
 }

@@ -1,6 +1,8 @@
 import type { ChangeEvent, ProviderInfo } from '../../ofsted/types.js';
 import { EVENT_TYPE_LABEL, fromToText, summaryText } from './event-text.js';
-import { escapeHtml, safeHref, shortDay } from './layout.js';
+import { formatDay } from '../../alerts/render/format-dates.js';
+import { html } from '../../render/html.js';
+import { safeHref } from './layout.js';
 import { providerHref } from './page-links.js';
 
 /** Entries per feed document: readers poll often; older ones are on the next page (RFC 5005 rel="next"). */
@@ -50,7 +52,7 @@ export function feedItem(e: ChangeEvent, ctx: FeedItemContext): FeedItem {
   const who = name ? `${name} (${e.urn})` : e.urn;
   const summary = summaryText(e);
   const moved = fromToText(e);
-  const inspected = e.inspectionDate ? shortDay(e.inspectionDate) : '';
+  const inspected = e.inspectionDate ? formatDay(e.inspectionDate.slice(0, 10)) : '';
   const pdf = e.fileId ? safeHref(ctx.reportUrls.get(e.fileId)) : null;
   const link = `${ctx.baseUrl}${providerHref(e.urn)}`;
   const lines = [
@@ -59,11 +61,9 @@ export function feedItem(e: ChangeEvent, ctx: FeedItemContext): FeedItem {
     inspected ? `Inspected ${inspected}.` : null,
     pdf ? `Report: ${pdf}` : null,
   ].filter((l): l is string => l !== null);
-  const html =
-    `<p><a href="${escapeHtml(link)}">${escapeHtml(who)}</a>: ${escapeHtml(summary)}</p>` +
-    (moved ? `<p>${escapeHtml(EVENT_TYPE_LABEL[e.type])}: ${escapeHtml(moved)}.</p>` : '') +
-    (inspected ? `<p>Inspected ${inspected}.</p>` : '') +
-    (pdf ? `<p><a href="${escapeHtml(pdf)}">Read the report (PDF)</a></p>` : '');
+  const body = html`<p><a href="${link}">${who}</a>: ${summary}</p>${moved ? html`<p>${EVENT_TYPE_LABEL[e.type]}: ${moved}.</p>` : null}${
+    inspected ? html`<p>Inspected ${inspected}.</p>` : null
+  }${pdf ? html`<p><a href="${pdf}">Read the report (PDF)</a></p>` : null}`;
   return {
     id: tagUri(`event/${e.id}`),
     title: `${who}: ${summary}`,
@@ -71,6 +71,6 @@ export function feedItem(e: ChangeEvent, ctx: FeedItemContext): FeedItem {
     at: e.at,
     category: e.type,
     text: lines.join('\n'),
-    html,
+    html: String(body),
   };
 }

@@ -1,5 +1,6 @@
 import type { FeedItem } from './feed-items.js';
-import { xmlText } from './xml-text.js';
+import { html, type Html } from '../../render/html.js';
+import { xmlClean as x } from './xml-text.js';
 
 /** What a feed says about itself; every URL absolute. */
 export interface FeedMeta {
@@ -29,33 +30,20 @@ function isoUtc(at: string): string {
   return Number.isNaN(d.getTime()) ? at : d.toISOString();
 }
 
+/** The XML declaration and a document written with the html tag, whose escapes (&amp; &lt; &#39; &#x2F;…) are XML's too. */
+function xmlDocument(root: Html): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n${root}\n`;
+}
+
 /** An Atom 1.0 document (RFC 4287). */
 export function atomFeed(meta: FeedMeta, items: readonly FeedItem[]): string {
   const entries = items.map(
     (i) =>
-      '<entry>' +
-      `<id>${xmlText(i.id)}</id>` +
-      `<title type="text">${xmlText(i.title)}</title>` +
-      `<link rel="alternate" type="text/html" href="${xmlText(i.link)}"/>` +
-      `<updated>${xmlText(isoUtc(i.at))}</updated>` +
-      `<published>${xmlText(isoUtc(i.at))}</published>` +
-      `<category term="${xmlText(i.category)}"/>` +
-      `<summary type="text">${xmlText(i.text)}</summary>` +
-      `<content type="html">${xmlText(i.html)}</content>` +
-      '</entry>',
+      html`<entry><id>${x(i.id)}</id><title type="text">${x(i.title)}</title><link rel="alternate" type="text/html" href="${x(i.link)}"/><updated>${x(isoUtc(i.at))}</updated><published>${x(isoUtc(i.at))}</published><category term="${x(i.category)}"/><summary type="text">${x(i.text)}</summary><content type="html">${x(i.html)}</content></entry>`,
   );
-  return (
-    '<?xml version="1.0" encoding="utf-8"?>\n' +
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">' +
-    `<id>${xmlText(meta.id)}</id>` +
-    `<title type="text">${xmlText(meta.title)}</title>` +
-    `<updated>${xmlText(isoUtc(updated(meta, items)))}</updated>` +
-    `<link rel="self" type="application/atom+xml" href="${xmlText(meta.selfUrl)}"/>` +
-    `<link rel="alternate" type="text/html" href="${xmlText(meta.pageUrl)}"/>` +
-    (meta.nextUrl ? `<link rel="next" type="application/atom+xml" href="${xmlText(meta.nextUrl)}"/>` : '') +
-    '<author><name>ofsted-monitor</name></author>' +
-    '<generator>ofsted-monitor</generator>' +
-    `${entries.join('')}</feed>\n`
+  const next = meta.nextUrl ? html`<link rel="next" type="application/atom+xml" href="${x(meta.nextUrl)}"/>` : null;
+  return xmlDocument(
+    html`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB"><id>${x(meta.id)}</id><title type="text">${x(meta.title)}</title><updated>${x(isoUtc(updated(meta, items)))}</updated><link rel="self" type="application/atom+xml" href="${x(meta.selfUrl)}"/><link rel="alternate" type="text/html" href="${x(meta.pageUrl)}"/>${next}<author><name>ofsted-monitor</name></author><generator>ofsted-monitor</generator>${entries}</feed>`,
   );
 }
 
@@ -69,26 +57,10 @@ function rfc822(at: string): string {
 export function rssFeed(meta: FeedMeta, items: readonly FeedItem[]): string {
   const entries = items.map(
     (i) =>
-      '<item>' +
-      `<title>${xmlText(i.title)}</title>` +
-      `<link>${xmlText(i.link)}</link>` +
-      `<guid isPermaLink="false">${xmlText(i.id)}</guid>` +
-      `<pubDate>${xmlText(rfc822(i.at))}</pubDate>` +
-      `<category>${xmlText(i.category)}</category>` +
-      `<description>${xmlText(i.html)}</description>` +
-      '</item>',
+      html`<item><title>${x(i.title)}</title><link>${x(i.link)}</link><guid isPermaLink="false">${x(i.id)}</guid><pubDate>${x(rfc822(i.at))}</pubDate><category>${x(i.category)}</category><description>${x(i.html)}</description></item>`,
   );
-  return (
-    '<?xml version="1.0" encoding="utf-8"?>\n' +
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>' +
-    `<title>${xmlText(meta.title)}</title>` +
-    `<link>${xmlText(meta.pageUrl)}</link>` +
-    `<description>${xmlText(`${meta.title}: change events found by ofsted-monitor`)}</description>` +
-    '<language>en-gb</language>' +
-    `<lastBuildDate>${xmlText(rfc822(updated(meta, items)))}</lastBuildDate>` +
-    `<atom:link rel="self" type="application/rss+xml" href="${xmlText(meta.selfUrl)}"/>` +
-    (meta.nextUrl ? `<atom:link rel="next" type="application/rss+xml" href="${xmlText(meta.nextUrl)}"/>` : '') +
-    '<generator>ofsted-monitor</generator>' +
-    `${entries.join('')}</channel></rss>\n`
+  const next = meta.nextUrl ? html`<atom:link rel="next" type="application/rss+xml" href="${x(meta.nextUrl)}"/>` : null;
+  return xmlDocument(
+    html`<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>${x(meta.title)}</title><link>${x(meta.pageUrl)}</link><description>${x(`${meta.title}: change events found by ofsted-monitor`)}</description><language>en-gb</language><lastBuildDate>${x(rfc822(updated(meta, items)))}</lastBuildDate><atom:link rel="self" type="application/rss+xml" href="${x(meta.selfUrl)}"/>${next}<generator>ofsted-monitor</generator>${entries}</channel></rss>`,
   );
 }

@@ -1,6 +1,6 @@
 // What the provider page says about a re-scrape it queued: the job's state, read as GET /api/jobs/<id> reads it.
 import type { JobView } from '../job-view.js';
-import { escapeHtml } from './layout.js';
+import { html, type Html } from '../../render/html.js';
 
 /** States in which the job has yet to finish: the page keeps refreshing itself while in one. */
 const PENDING = new Set(['waiting', 'prioritized', 'delayed', 'active', 'waiting-children']);
@@ -38,33 +38,25 @@ function outcomeText(value: unknown): string | null {
 }
 
 /** A notice for the top of the provider page. */
-export function renderJobNotice(lookup: JobLookup): string {
-  const id = `<code>${escapeHtml(lookup.id)}</code>`;
+export function renderJobNotice(lookup: JobLookup): Html {
+  const id = html`<code>${lookup.id}</code>`;
   if ('unavailable' in lookup) {
-    return `<div class="notice error job" role="status"><p>Re-scrape ${id}: its state cannot be read right now (${escapeHtml(lookup.unavailable)}).</p></div>`;
+    return html`<div class="notice error job" role="status"><p>Re-scrape ${id}: its state cannot be read right now (${lookup.unavailable}).</p></div>`;
   }
   if ('missing' in lookup) {
-    return `<div class="notice job" role="status"><p>Re-scrape ${id}: no such job for this provider (finished jobs are kept only for a while).</p></div>`;
+    return html`<div class="notice job" role="status"><p>Re-scrape ${id}: no such job for this provider (finished jobs are kept only for a while).</p></div>`;
   }
   const job = lookup.found;
   if (jobIsPending(job.state)) {
-    return (
-      `<div class="notice job" role="status"><p>Re-scrape ${id}: <strong data-state="${escapeHtml(job.state)}">${escapeHtml(STATE_TEXT[job.state] ?? job.state)}</strong>. ` +
-      'This page reloads every 2 seconds until it is done.</p></div>'
-    );
+    return html`<div class="notice job" role="status"><p>Re-scrape ${id}: <strong data-state="${job.state}">${STATE_TEXT[job.state] ?? job.state}</strong>. This page reloads every 2 seconds until it is done.</p></div>`;
   }
   if (job.state === 'completed') {
     const outcome = outcomeText(job.returnvalue);
-    return (
-      `<div class="notice job done" role="status"><p>Re-scrape ${id}: <strong data-state="completed">done</strong>` +
-      `${job.finishedAt ? ` at ${escapeHtml(job.finishedAt.slice(11, 19))} UTC` : ''}${outcome ? ` — ${escapeHtml(outcome)}` : ''}.</p></div>`
-    );
+    const at = job.finishedAt ? ` at ${job.finishedAt.slice(11, 19)} UTC` : '';
+    return html`<div class="notice job done" role="status"><p>Re-scrape ${id}: <strong data-state="completed">done</strong>${at}${outcome ? ` — ${outcome}` : ''}.</p></div>`;
   }
   if (job.state === 'failed') {
-    return (
-      `<div class="notice error job" role="status"><p>Re-scrape ${id}: <strong data-state="failed">failed</strong>` +
-      `${job.failedReason ? `: ${escapeHtml(job.failedReason)}` : ''}.</p></div>`
-    );
+    return html`<div class="notice error job" role="status"><p>Re-scrape ${id}: <strong data-state="failed">failed</strong>${job.failedReason ? `: ${job.failedReason}` : ''}.</p></div>`;
   }
-  return `<div class="notice job" role="status"><p>Re-scrape ${id}: <strong data-state="${escapeHtml(job.state)}">${escapeHtml(job.state)}</strong>.</p></div>`;
+  return html`<div class="notice job" role="status"><p>Re-scrape ${id}: <strong data-state="${job.state}">${job.state}</strong>.</p></div>`;
 }

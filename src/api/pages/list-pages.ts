@@ -6,9 +6,13 @@ import { publicUrl } from '../../alerts/alert-deps.js';
 import type { ApiDeps } from '../api-deps.js';
 import type { ApiToken } from '../auth/api-token.js';
 import { hasAdminSession } from './scrape-credentials.js';
+import { renderDeclinesPage } from './declines-page.js';
+import { EVENT_TYPE_LABEL } from './event-text.js';
+import { eventsCsvChunks } from './events-csv.js';
 import { EMPTY_EVENTS, renderEventsPage, type EventsSlice } from './events-page.js';
-import { eventsFilterFrom, eventsStoreFilter, type EventsFilter } from './events-filter.js';
+import { ANY_DECLINE, eventsFilterFrom, eventsParams, eventsStoreFilter, type EventsFilter, type NameSpellings } from './events-filter.js';
 import { FEED_LIMIT, feedItem, tagUri } from './feed-items.js';
+import { registerFollowPages } from './follow-pages.js';
 import { keptFor } from './kept-for.js';
 import { ATOM_CONTENT_TYPE, atomFeed, RSS_CONTENT_TYPE, rssFeed, type FeedMeta } from './feeds.js';
 import { csvFilename, historyCsvChunks, judgementColumns, type ProviderHistory } from './history-csv.js';
@@ -17,9 +21,9 @@ import { messagePage } from './message-page.js';
 import { knownProvider, ownedBy, ownerSpellings, providersFor, reportUrlsFor } from './page-data.js';
 import { MAX_OWNER_LENGTH, ownerHref, providerHref } from './page-links.js';
 import { clampPage, PAGE_SIZE, pageSlice } from './pagination.js';
-import { querySeq, queryText } from './query-values.js';
-import { spellingsOf, watchlistChoices, watchlistFilterFrom, watchlistQuery, type WatchlistNames } from './watchlist-filter.js';
-import { renderWatchlistPage } from './watchlist-page.js';
+import { hrefWith, querySeq, queryText } from './query-values.js';
+import { distinctNames, spellingsOf, watchlistChoices, watchlistFilterFrom, watchlistQuery, type WatchlistNames } from './watchlist-filter.js';
+import { renderWatchlistPage, WATCHLIST_PATH } from './watchlist-page.js';
 
 type Deps = Pick<ApiDeps, 'store' | 'config'>;
 type FeedFormat = 'atom' | 'rss';
@@ -155,7 +159,34 @@ function sweepNotice(query: unknown): { sweepJobId?: string } {
   return id && /^[A-Za-z0-9._-]{1,200}$/.test(id) ? { sweepJobId: id } : {};
 }
 
-/** The watchlist (`/`), the events page, the feeds and the CSV exports. */
+/** Query parameters only the watchlist reads: a bookmark of the old `/?grade=…` watchlist carries one. */
+const WATCHLIST_ONLY = ['q', 'grade', 'sort', 'page', 'latest', 'sweep'];
+
+/** The query string of a request URL, with its "?" ("" for none). */
+function searchOf(url: string): string {
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at);
+}
+
+/** A one-line 400 for a feed or CSV asked for with a filter it cannot use. */
+function badFilter(reply: FastifyReply, problems: readonly string[]): FastifyReply {
+  return reply.code(400).type('text/plain; charset=utf-8').send(`${problems.join('; ')}\n`);
+}
+
+/** "declines in Derby owned by X": what a filtered feed holds, for its title. */
+function filterTitle(filter: EventsFilter): string {
+  const what = filter.type === ANY_DECLINE ? 'declines' : filter.type ? `${EVENT_TYPE_LABEL[filter.type].toLowerCase()} events` : 'events';
+  const parts = [what];
+  if (filter.urn) parts.push(`of ${filter.urn}`);
+  if (filter.la) parts.push(`in ${filter.la}`);
+  if (filter.owner) parts.push(`owned by ${filter.owner}`);
+  if (filter.providerType) parts.push(`(${filter.providerType})`);
+  if (filter.since) parts.push(`since ${filter.since}`);
+  else if (filter.period && filter.period !== 'all') parts.push(`in the last ${filter.period} days`);
+  return parts.join(' ');
+}
+
+/** The declines view (`/`), the watchlist, the events page, the feeds and the CSV exports. */
 export function registerListPages(app: FastifyInstance, deps: Deps, token: ApiToken): void {
   const { store, config } = deps;
   const baseUrl = publicUrl(config);
@@ -163,15 +194,72 @@ export function registerListPages(app: FastifyInstance, deps: Deps, token: ApiTo
 
   // Every stored provider's names, from their indexes (a provider no longer watched may add a choice that
   // matches nothing, which costs less than a join with the watchlist), kept a few seconds.
-  const watchlistForm = keptFor(CHOICES_TTL_MS, async () => {
-    const [owners, localAuthorities, grades] = await Promise.all([store.listNames('owner'), store.listNames('localAuthority'), store.listStoredGrades()]);
+  const storedNames = keptFor(CHOICES_TTL_MS, async () => {
+    const [owners, localAuthorities, providerTypes, grades] = await Promise.all([
+      store.listNames('owner'),
+      store.listNames('localAuthority'),
+      store.listNames('providerType'),
+      store.listStoredGrades(),
+    ]);
     const names: WatchlistNames = { owners, localAuthorities };
-    return { names, choices: watchlistChoices(names, grades) };
+    const choices = watchlistChoices(names, grades);
+    return { names, providerTypes, choices, eventChoices: { localAuthorities: choices.localAuthorities, owners: choices.owners, providerTypes: distinctNames(providerTypes) } };
   });
 
+  /** The stored spellings of the names the filter asks for. */
+  async function spellings(filter: EventsFilter): Promise<NameSpellings> {
+    if (!filter.owner && !filter.la && !filter.providerType) return {};
+    const { names, providerTypes } = await storedNames();
+    return {
+      ...(filter.owner ? { owners: spellingsOf(names.owners, filter.owner) } : {}),
+      ...(filter.la ? { localAuthorities: spellingsOf(names.localAuthorities, filter.la) } : {}),
+      ...(filter.providerType ? { providerTypes: spellingsOf(providerTypes, filter.providerType) } : {}),
+    };
+  }
+
+  const follow = (cookie: string | undefined) => ({ tokenConfigured: token.configured, hasSession: hasAdminSession(token, cookie) });
+
+  /** The feeds of what a filtered page shows, for <head>. */
+  function pageFeeds(filter: EventsFilter): NonNullable<PageOptions['feeds']> {
+    const params = eventsParams(filter);
+    const filtered = Object.values(params).some((v) => v !== undefined);
+    if (!filtered) return overallFeeds;
+    const title = filterTitle(filter);
+    return [
+      { href: hrefWith('/feeds/events.atom', params), title: `${title} (Atom)`, type: 'atom' },
+      { href: hrefWith('/feeds/events.rss', params), title: `${title} (RSS)`, type: 'rss' },
+      ...overallFeeds,
+    ];
+  }
+
   app.get('/', async (request, reply) => {
+    // The watchlist lived here: its bookmarks still reach it.
+    if (WATCHLIST_ONLY.some((name) => queryText(request.query, name) !== undefined)) {
+      return reply.redirect(`${WATCHLIST_PATH}${searchOf(request.url)}`, 302);
+    }
+    const parsed = eventsFilterFrom(request.query, '30');
+    const filter: EventsFilter = { ...parsed.filter, type: ANY_DECLINE };
+    const now = new Date();
+    const { eventChoices } = await storedNames();
+    const common = { filter, typed: parsed.typed, choices: eventChoices, follow: follow(request.headers.cookie), feeds: pageFeeds(filter), now };
+    // A type asked for here is ignored (this view is declines), so only the other problems count.
+    const problems = parsed.problems.filter((p) => !p.startsWith('unknown event type'));
+    if (problems.length) {
+      return sendHtml(reply, 400, renderDeclinesPage({ ...common, slice: EMPTY_EVENTS, problems, providers: new Map(), reportUrls: new Map(), published: new Map() }));
+    }
+    const slice = await eventsSlice(store, filter, eventsStoreFilter(filter, await spellings(filter), now));
+    const fileIds = slice.items.flatMap((e) => (e.fileId ? [e.fileId] : []));
+    const [providers, reportUrls, published] = await Promise.all([
+      providersFor(store, slice.items),
+      reportUrlsFor(store, slice.items, config.OFSTED_FILES_URL),
+      fileIds.length ? store.reportPublished(fileIds) : new Map<string, string | null>(),
+    ]);
+    return sendHtml(reply, 200, renderDeclinesPage({ ...common, slice, providers, reportUrls, published }));
+  });
+
+  app.get(WATCHLIST_PATH, async (request, reply) => {
     const filter = watchlistFilterFrom(request.query);
-    const [watched, { names, choices }, scopes] = await Promise.all([store.countWatched(), watchlistForm(), store.listWatchScopes()]);
+    const [watched, { names, choices }, scopes] = await Promise.all([store.countWatched(), storedNames(), store.listWatchScopes()]);
     let page = Math.max(1, filter.page);
     let found = await store.watchedProviderSummaries(watchlistQuery(filter, names, (page - 1) * PAGE_SIZE, PAGE_SIZE));
     // A page past the end shows the last one.
@@ -187,29 +275,41 @@ export function registerListPages(app: FastifyInstance, deps: Deps, token: ApiTo
       filter,
       feeds: overallFeeds,
       scopes,
-      sweepForm: { tokenConfigured: token.configured, hasSession: hasAdminSession(token, request.headers.cookie) },
+      sweepForm: follow(request.headers.cookie),
+      follow: follow(request.headers.cookie),
       ...sweepNotice(request.query),
     }));
   });
 
   app.get('/events', async (request, reply) => {
     const { filter, problems, typed } = eventsFilterFrom(request.query);
-    const feeds = [...overallFeeds];
+    const feeds = pageFeeds(filter);
     if (filter.urn) feeds.push(...feedLinks(`${providerHref(filter.urn)}/events`, `Events of ${filter.urn}`));
     if (filter.owner) feeds.push(...feedLinks(`${ownerHref(filter.owner)}/events`, `Events of ${filter.owner}'s providers`));
+    const { eventChoices } = await storedNames();
+    const common = { filter, typed, feeds, choices: eventChoices, follow: follow(request.headers.cookie) };
     if (problems.length) {
-      const html = renderEventsPage({ slice: EMPTY_EVENTS, filter, problems, typed, providers: new Map(), reportUrls: new Map(), feeds });
-      return sendHtml(reply, 400, html);
+      return sendHtml(reply, 400, renderEventsPage({ ...common, slice: EMPTY_EVENTS, problems, providers: new Map(), reportUrls: new Map() }));
     }
-    const owners = filter.owner ? spellingsOf(await store.listNames('owner'), filter.owner) : undefined;
-    const slice = await eventsSlice(store, filter, eventsStoreFilter(filter, owners));
+    const slice = await eventsSlice(store, filter, eventsStoreFilter(filter, await spellings(filter), new Date()));
     const [providers, reportUrls] = await Promise.all([providersFor(store, slice.items), reportUrlsFor(store, slice.items, config.OFSTED_FILES_URL)]);
-    return sendHtml(reply, 200, renderEventsPage({ slice, filter, typed, providers, reportUrls, feeds }));
+    return sendHtml(reply, 200, renderEventsPage({ ...common, slice, providers, reportUrls }));
+  });
+
+  // The events a page's filter keeps, newest first, streamed a batch at a time.
+  app.get('/events.csv', async (request, reply) => {
+    const { filter, problems } = eventsFilterFrom(request.query);
+    if (problems.length) return badFilter(reply, problems);
+    const storeFilter = eventsStoreFilter(filter, await spellings(filter), new Date());
+    return reply
+      .type('text/csv; charset=utf-8; header=present')
+      .header('content-disposition', `attachment; filename="${filter.type === ANY_DECLINE ? 'declines' : 'events'}.csv"`)
+      .send(Readable.from(eventsCsvChunks(store, storeFilter, config.OFSTED_FILES_URL), { objectMode: false }));
   });
 
   /**
-   * A feed of the newest FEED_LIMIT events that are not baseline history, newest first; `?before=<n>`
-   * is the page of older ones its rel="next" link names (RFC 5005 paged feed).
+   * A feed of the newest FEED_LIMIT events, newest first; `?before=<n>` is the page of older ones its
+   * rel="next" link names (RFC 5005 paged feed). `params` are the filter's query parameters, kept on those links.
    */
   async function sendFeed(
     reply: FastifyReply,
@@ -217,9 +317,10 @@ export function registerListPages(app: FastifyInstance, deps: Deps, token: ApiTo
     format: FeedFormat,
     meta: Omit<FeedMeta, 'selfUrl' | 'now' | 'nextUrl'> & { selfPath: string },
     filter: EventListFilter,
+    params: Record<string, string | undefined> = {},
   ): Promise<FastifyReply> {
     const before = querySeq(query, 'before');
-    const rows = await store.pageEvents({ ...filter, backfill: false, order: 'newest-first', limit: FEED_LIMIT + 1, ...(before === undefined ? {} : { beforeSeq: before }) });
+    const rows = await store.pageEvents({ backfill: false, ...filter, order: 'newest-first', limit: FEED_LIMIT + 1, ...(before === undefined ? {} : { beforeSeq: before }) });
     const newest = rows.slice(0, FEED_LIMIT).map((r) => r.event);
     const [providers, reportUrls] = await Promise.all([providersFor(store, newest), reportUrlsFor(store, newest, config.OFSTED_FILES_URL)]);
     const items = newest.map((e) => feedItem(e, { baseUrl, providers, reportUrls }));
@@ -228,9 +329,9 @@ export function registerListPages(app: FastifyInstance, deps: Deps, token: ApiTo
       id: meta.id,
       title: meta.title,
       pageUrl: meta.pageUrl,
-      selfUrl: before === undefined ? self : `${self}?before=${before}`,
+      selfUrl: hrefWith(self, { ...params, before }),
       now: new Date().toISOString(),
-      ...(rows.length > FEED_LIMIT ? { nextUrl: `${self}?before=${rows[FEED_LIMIT - 1]!.seq}` } : {}),
+      ...(rows.length > FEED_LIMIT ? { nextUrl: hrefWith(self, { ...params, before: rows[FEED_LIMIT - 1]!.seq }) } : {}),
     };
     return format === 'atom'
       ? reply.type(ATOM_CONTENT_TYPE).send(atomFeed(full, items))
@@ -238,16 +339,28 @@ export function registerListPages(app: FastifyInstance, deps: Deps, token: ApiTo
   }
 
   for (const format of FORMATS) {
-    app.get(`/feeds/events.${format}`, async (request, reply) =>
-      sendFeed(
+    // Takes the events page's filters (`?type=decline&la=Derby`); unfiltered, it is every event.
+    app.get(`/feeds/events.${format}`, async (request, reply) => {
+      const { filter, problems } = eventsFilterFrom(request.query);
+      if (problems.length) return badFilter(reply, problems);
+      const params = eventsParams(filter);
+      const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+      const storeFilter = eventsStoreFilter(filter, await spellings(filter), new Date());
+      return sendFeed(
         reply,
         request.query,
         format,
-        { id: tagUri('events'), title: 'ofsted-monitor: all events', pageUrl: `${baseUrl}/events`, selfPath: '/feeds/events' },
-        {},
-      ),
-    );
-
+        {
+          // One feed id per filter, so a reader keeps a declines feed apart from the whole one.
+          id: tagUri(query ? `events/${query}` : 'events'),
+          title: `ofsted-monitor: ${query ? filterTitle(filter) : 'all events'}`,
+          pageUrl: `${baseUrl}${hrefWith(filter.type === ANY_DECLINE ? '/' : '/events', params)}`,
+          selfPath: '/feeds/events',
+        },
+        storeFilter,
+        params,
+      );
+    });
     app.get<{ Params: { urn: string } }>(`/providers/:urn/events.${format}`, async (request, reply) => {
       const urn = normaliseUrn(request.params.urn);
       if (!urn) return badUrn(reply, request.params.urn);
@@ -279,6 +392,8 @@ export function registerListPages(app: FastifyInstance, deps: Deps, token: ApiTo
       );
     });
   }
+
+  registerFollowPages(app, deps, token);
 
   app.get('/history.csv', async (_request, reply) => {
     const keys = judgementColumns(await store.inspectionKinds('watched'));

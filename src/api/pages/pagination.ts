@@ -1,4 +1,4 @@
-import { escapeHtml } from './layout.js';
+import { html, type Html } from '../../render/html.js';
 import { hrefWith } from './query-values.js';
 
 /** Rows per page of the watchlist and the events page. */
@@ -67,17 +67,16 @@ export function pageNumbers(page: number, pages: number): (number | 'gap')[] {
 }
 
 /** Previous / numbered / next links that keep the filters; nothing when everything fits on one page. */
-export function pagerHtml(path: string, params: Readonly<Record<string, string | undefined>>, slice: PageSlice<unknown>): string {
-  if (slice.pages <= 1) return '';
-  const link = (p: number, text: string, rel?: string) =>
-    `<a href="${escapeHtml(hrefWith(path, { ...params, page: p }))}"${rel ? ` rel="${rel}"` : ''}>${text}</a>`;
-  const parts: string[] = [];
+export function pagerHtml(path: string, params: Readonly<Record<string, string | undefined>>, slice: PageSlice<unknown>): Html {
+  if (slice.pages <= 1) return html``;
+  const link = (p: number, text: string, rel?: string) => html`<a href="${hrefWith(path, { ...params, page: p })}"${rel ? html` rel="${rel}"` : null}>${text}</a>`;
+  const parts: Html[] = [];
   if (slice.page > 1) parts.push(link(slice.page - 1, '‹ Previous', 'prev'));
   for (const p of pageNumbers(slice.page, slice.pages)) {
-    if (p === 'gap') parts.push('<span class="gap">…</span>');
-    else if (p === slice.page) parts.push(`<span class="current" aria-current="page">${p}</span>`);
+    if (p === 'gap') parts.push(html`<span class="gap">…</span>`);
+    else if (p === slice.page) parts.push(html`<span class="current" aria-current="page">${p}</span>`);
     else parts.push(link(p, String(p)));
   }
   if (slice.page < slice.pages) parts.push(link(slice.page + 1, 'Next ›', 'next'));
-  return `<nav class="pager" aria-label="Pages">${parts.join('')}</nav>`;
+  return html`<nav class="pager" aria-label="Pages">${parts}</nav>`;
 }

@@ -9,7 +9,6 @@ import { html, type Html } from '../../render/html.js';
 import { emailPreviewHref } from './email-preview-links.js';
 import { EVENT_TYPE_LABEL, fromToText, summaryText } from './event-text.js';
 import { gradeBadge, page, safeHref, shortDay } from './layout.js';
-import { markup } from './layout-markup.js';
 import { managerSpans } from './manager-history.js';
 import { ownerHref, providerHref } from './page-links.js';
 import { reportAnchor } from './report-anchor.js';
@@ -54,8 +53,8 @@ function header(view: ProviderPageView): Html {
   const p = view.provider;
   const latest = latestGraded(view.history);
   const latestHtml = latest
-    ? html`${markup(gradeBadge(latest.overall))} <span class="small muted">${kindLabel(latest.kind)}, ${markup(shortDay(latest.inspectionStart))}</span>`
-    : markup(gradeBadge(null));
+    ? html`${gradeBadge(latest.overall)} <span class="small muted">${kindLabel(latest.kind)}, ${shortDay(latest.inspectionStart)}</span>`
+    : gradeBadge(null);
   const ofsted = safeHref(p?.url);
   return html`<h1>${displayName(view)} <span class="muted small">${view.urn}</span></h1><div class="card"><dl class="facts">${[
     fact('URN', view.urn),
@@ -64,7 +63,7 @@ function header(view: ProviderPageView): Html {
     fact('Owner', p?.owner ? html`<a href="${ownerHref(p.owner)}">${p.owner}</a>` : null),
     fact('Latest overall grade', latestHtml),
     fact('Last scraped', p?.lastScrapedAt ? formatTimestamp(p.lastScrapedAt) : html`<span class="muted">never</span>`),
-    fact('Closed', p?.closedAt ? html`no longer listed by Ofsted since ${markup(shortDay(p.closedAt))}` : null),
+    fact('Closed', p?.closedAt ? html`no longer listed by Ofsted since ${shortDay(p.closedAt)}` : null),
     fact('Watched', view.watched ? 'yes, checked on every sweep' : 'no'),
     fact('On Ofsted', ofsted ? html`<a href="${ofsted}">provider page</a>` : null),
   ]}</dl></div>`;
@@ -110,7 +109,7 @@ function managers(history: readonly HistoryEntry[]): Html {
     .slice()
     .reverse()
     .map((s) => {
-      const dates = s.from === s.to ? markup(shortDay(s.from)) : html`${markup(shortDay(s.from))} – ${markup(shortDay(s.to))}`;
+      const dates = s.from === s.to ? shortDay(s.from) : html`${shortDay(s.from)} – ${shortDay(s.to)}`;
       return html`<li><strong>${s.name}</strong>, ${dates} <span class="small muted">(named in ${s.reports} report${s.reports === 1 ? '' : 's'})</span></li>`;
     });
   return html`<h2>Registered managers</h2><p class="small muted">As named in each report, newest first; dates are the inspections that named them.</p><ul class="plain managers">${items}</ul>`;
@@ -121,7 +120,7 @@ function recentEvents(view: ProviderPageView): Html | null {
   if (view.events.length === 0) return null;
   const rows = view.events.map(
     (e) =>
-      html`<tr><td>${markup(shortDay(e.at))}</td><td>${EVENT_TYPE_LABEL[e.type] ?? e.type}${e.backfill ? html` <span class="small muted">(history)</span>` : null}</td><td>${fromToText(e) || summaryText(e)}</td><td><a href="${emailPreviewHref(e.id)}">email</a></td></tr>`,
+      html`<tr><td>${shortDay(e.at)}</td><td>${EVENT_TYPE_LABEL[e.type] ?? e.type}${e.backfill ? html` <span class="small muted">(history)</span>` : null}</td><td>${fromToText(e) || summaryText(e)}</td><td><a href="${emailPreviewHref(e.id)}">email</a></td></tr>`,
   );
   return html`<h2>Latest events</h2><div class="table-wrap"><table class="events"><thead><tr><th>Raised</th><th>Event</th><th>Change</th><th>Alert</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
@@ -131,7 +130,7 @@ function reports(view: ProviderPageView): Html | null {
   const unreadable = view.unreadable.length
     ? html`<h3>Reports that could not be read</h3><ul class="plain unreadable">${view.unreadable.map(
         (r) =>
-          html`<li>${r.title} ${r.publishedAt ? html`<span class="small muted">(${markup(shortDay(r.publishedAt))})</span>` : null} · ${pdfLink(r.url)}${r.error ? html`<br><span class="small muted">${r.error}</span>` : null}</li>`,
+          html`<li>${r.title} ${r.publishedAt ? html`<span class="small muted">(${shortDay(r.publishedAt)})</span>` : null} · ${pdfLink(r.url)}${r.error ? html`<br><span class="small muted">${r.error}</span>` : null}</li>`,
       )}</ul>`
     : null;
   if (sections.length === 0 && !unreadable) return null;
@@ -147,16 +146,15 @@ function downloads(urn: string): Html {
 export function renderProviderPage(view: ProviderPageView): string {
   const pending = view.job !== null && 'found' in view.job && jobIsPending(view.job.found.state);
   const nothingYet = view.provider === null && view.history.length === 0;
-  const body = html`<p class="small muted"><a href="/">Watchlist</a> › provider</p>${header(view)}${view.job ? markup(renderJobNotice(view.job)) : null}${
+  const body = html`<p class="small muted"><a href="/watchlist">Watchlist</a> › provider</p>${header(view)}${view.job ? renderJobNotice(view.job) : null}${
     nothingYet ? html`<p class="notice">Nothing is stored for this provider yet: re-scrape to fetch its page and reports.</p>` : null
-  }<section class="card rescrape" aria-label="Re-scrape"><h2>Re-scrape</h2>${markup(renderScrapeForm({ urn: view.urn, ...view.form }))}</section>${timeline(view)}${
+  }<section class="card rescrape" aria-label="Re-scrape"><h2>Re-scrape</h2>${renderScrapeForm({ urn: view.urn, ...view.form })}</section>${timeline(view)}${
     view.history.length ? managers(view.history) : null
   }${recentEvents(view)}${reports(view)}${downloads(view.urn)}`;
   const name = displayName(view);
   return page({
     title: `${name} (${view.urn})`,
-    // page() takes a string until layout.ts is converted to Html (issue 13).
-    body: String(body),
+    body,
     ...(pending ? { refreshSeconds: JOB_REFRESH_SECONDS } : {}),
     feeds: [
       { href: `${providerHref(view.urn)}/events.atom`, title: `Events for ${name}`, type: 'atom' },
@@ -167,6 +165,6 @@ export function renderProviderPage(view: ProviderPageView): string {
 
 /** 404: nothing stored for the URN and it is not watched; offers the form so it can be fetched. */
 export function renderProviderNotFound(urn: string, form: Omit<ScrapeFormView, 'urn'>): string {
-  const body = html`<h1>Nothing stored for ${urn}</h1><div class="notice"><p>This provider has never been scraped and is not on the watchlist. Re-scrape to fetch its Ofsted page and reports now.</p></div><section class="card rescrape" aria-label="Re-scrape"><h2>Fetch ${urn}</h2>${markup(renderScrapeForm({ urn, ...form, label: 'Fetch it now' }))}</section><p><a href="/">Back to the watchlist</a></p>`;
-  return page({ title: `${urn}: not known yet`, body: String(body) });
+  const body = html`<h1>Nothing stored for ${urn}</h1><div class="notice"><p>This provider has never been scraped and is not on the watchlist. Re-scrape to fetch its Ofsted page and reports now.</p></div><section class="card rescrape" aria-label="Re-scrape"><h2>Fetch ${urn}</h2>${renderScrapeForm({ urn, ...form, label: 'Fetch it now' })}</section><p><a href="/watchlist">Back to the watchlist</a></p>`;
+  return page({ title: `${urn}: not known yet`, body });
 }

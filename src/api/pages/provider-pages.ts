@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { html } from '../../render/html.js';
 import { jobSettingsFromConfig } from '../../../workers/job-options.js';
 import { enqueueManualScrape } from '../../../workers/manual-scrape.js';
 import { BadInputError } from '../../errors.js';
@@ -127,13 +128,12 @@ export function registerProviderPages(app: FastifyInstance, deps: Pick<ApiDeps, 
       if (auth === 'denied') {
         const urn = normaliseUrn(request.params.urn);
         const form = urn
-          ? `<section class="card rescrape" aria-label="Re-scrape">${renderScrapeForm({ urn, tokenConfigured: true, hasSession: false })}</section>` +
-            `<p><a href="${providerHref(urn)}">Back to ${urn}</a></p>`
-          : '';
+          ? html`<section class="card rescrape" aria-label="Re-scrape">${renderScrapeForm({ urn, tokenConfigured: true, hasSession: false })}</section><p><a href="${providerHref(urn)}">Back to ${urn}</a></p>`
+          : null;
         return sendHtml(
           reply.header('www-authenticate', 'Bearer realm="ofsted-monitor"'),
           401,
-          messagePage({ title: 'Wrong or missing token', message: 'That is not the API token: enter API_TOKEN to re-scrape.', extraHtml: form }),
+          messagePage({ title: 'Wrong or missing token', message: 'That is not the API token: enter API_TOKEN to re-scrape.', extraHtml: form ?? undefined }),
         );
       }
       const urn = urnOr400(request.params.urn, reply);

@@ -4,7 +4,6 @@ import { capitalise, kindLabel, outcomeLabel } from '../../alerts/render/labels.
 import type { HistoryEntry } from '../../store/store.js';
 import { html, joinHtml, type Html } from '../../render/html.js';
 import { gradeBadge, safeHref, shortDay } from './layout.js';
-import { markup } from './layout-markup.js';
 import { reportAnchor } from './report-anchor.js';
 
 function fact(label: string, value: Html | string | null): Html | null {
@@ -24,16 +23,16 @@ export function pdfLink(url: string): Html {
 /** A report as a card, anchored so the timeline's markers can link to it. */
 export function renderReportSection(entry: HistoryEntry): Html {
   const when = formatDateRange(entry.inspectionStart, entry.inspectionEnd);
-  const heading = html`<h3>${capitalise(kindLabel(entry.kind))}${when ? `, ${when}` : null}${entry.overall ? html` ${markup(gradeBadge(entry.overall))}` : null}</h3>`;
+  const heading = html`<h3>${capitalise(kindLabel(entry.kind))}${when ? `, ${when}` : null}${entry.overall ? html` ${gradeBadge(entry.overall)}` : null}</h3>`;
   const meta = joinHtml(
-    [entry.publishedAt ? html`Published ${markup(shortDay(entry.publishedAt))}` : null, pdfLink(entry.url)].filter((m): m is Html => m !== null),
+    [entry.publishedAt ? html`Published ${shortDay(entry.publishedAt)}` : null, pdfLink(entry.url)].filter((m): m is Html => m !== null),
     ' · ',
   );
 
   const interim = entry.interimOutcome ? html`<span class="badge interim-${entry.interimOutcome}">${outcomeLabel(entry.interimOutcome)}</span>` : null;
   const previous = entry.previous
     ? joinHtml(
-        [entry.previous.overall ? markup(gradeBadge(entry.previous.overall)) : null, entry.previous.date ? markup(shortDay(entry.previous.date)) : null].filter(
+        [entry.previous.overall ? gradeBadge(entry.previous.overall) : null, entry.previous.date ? shortDay(entry.previous.date) : null].filter(
           (m): m is Html => m !== null,
         ),
         ' ',
@@ -51,14 +50,14 @@ export function renderReportSection(entry: HistoryEntry): Html {
 
   const judgements = entry.judgements.length
     ? html`<h4>Judgements</h4><div class="table-wrap"><table class="judgements"><thead><tr><th>Area</th><th>Grade</th></tr></thead><tbody>${entry.judgements.map(
-        (j) => html`<tr><td>${j.area}</td><td>${markup(gradeBadge(j.grade))}</td></tr>`,
+        (j) => html`<tr><td>${j.area}</td><td>${gradeBadge(j.grade)}</td></tr>`,
       )}</tbody></table></div>`
     : null;
   const findings = entry.keyFindings.length ? html`<h4>Key findings</h4>${list(entry.keyFindings)}` : null;
   const requirements = entry.requirements.length
     ? html`<h4>Requirements</h4><div class="table-wrap"><table class="requirements"><thead><tr><th>Regulation</th><th>Requirement</th><th>Due by</th></tr></thead><tbody>${entry.requirements.map(
         (r) =>
-          html`<tr><td>${r.regulation ? r.regulation : html`<span class="muted">–</span>`}</td><td>${r.text}</td><td>${r.dueDate ? markup(shortDay(r.dueDate)) : null}</td></tr>`,
+          html`<tr><td>${r.regulation ? r.regulation : html`<span class="muted">–</span>`}</td><td>${r.text}</td><td>${r.dueDate ? shortDay(r.dueDate) : null}</td></tr>`,
       )}</tbody></table></div>`
     : null;
   const recommendations = entry.recommendations.length ? html`<h4>Recommendations</h4>${list(entry.recommendations)}` : null;

@@ -1,6 +1,5 @@
 // The "Re-scrape now" button: a plain form posting back to the dashboard, no JavaScript.
-import { escapeHtml } from './layout.js';
-import { providerHref } from './page-links.js';
+import { html, type Html } from '../../render/html.js';
 
 export interface ScrapeFormView {
   urn: string;
@@ -14,29 +13,27 @@ export interface ScrapeFormView {
   label?: string;
 }
 
-/** The form's HTML; the token goes in a password field so it is not shown or kept in history. */
-export function renderScrapeForm(view: ScrapeFormView): string {
+/** The token field of a dashboard form: a password field, so it is neither shown nor kept in history; none with a session. */
+export function tokenField(id: string, hasSession: boolean): Html | null {
+  return hasSession ? null : html`<label for="${id}">API token<input type="password" id="${id}" name="token" autocomplete="current-password" required></label>`;
+}
+
+function errorNotice(error: string | undefined): Html | null {
+  return error ? html`<div class="notice error" role="alert"><p>${error}</p></div>` : null;
+}
+
+/** The form's HTML. */
+export function renderScrapeForm(view: ScrapeFormView): Html {
   if (!view.tokenConfigured) {
-    return '<p class="small muted">Re-scraping from this page needs API_TOKEN set in the daemon\'s environment.</p>';
+    return html`<p class="small muted">Re-scraping from this page needs API_TOKEN set in the daemon's environment.</p>`;
   }
-  const error = view.error ? `<div class="notice error" role="alert"><p>${escapeHtml(view.error)}</p></div>` : '';
-  const field = view.hasSession
-    ? ''
-    : '<label for="scrape-token">API token<input type="password" id="scrape-token" name="token" autocomplete="current-password" required></label>';
-  return (
-    `${error}<form class="filters rescrape" method="post" action="${escapeHtml(providerHref(view.urn))}/scrape">` +
-    `${field}<button type="submit">${escapeHtml(view.label ?? 'Re-scrape now')}</button></form>`
-  );
+  return html`${errorNotice(view.error)}<form class="filters rescrape" method="post" action="/providers/${encodeURIComponent(view.urn)}/scrape">${tokenField('scrape-token', view.hasSession)}<button type="submit">${view.label ?? 'Re-scrape now'}</button></form>`;
 }
 
 /** The watchlist's "Sweep now" button: discovery, as `sweep` and POST /api/sweeps; same token handling. */
-export function renderSweepForm(view: Pick<ScrapeFormView, 'tokenConfigured' | 'hasSession' | 'error'>): string {
+export function renderSweepForm(view: Pick<ScrapeFormView, 'tokenConfigured' | 'hasSession' | 'error'>): Html {
   if (!view.tokenConfigured) {
-    return '<p class="small muted">Sweeping from this page needs API_TOKEN set in the daemon\'s environment.</p>';
+    return html`<p class="small muted">Sweeping from this page needs API_TOKEN set in the daemon's environment.</p>`;
   }
-  const error = view.error ? `<div class="notice error" role="alert"><p>${escapeHtml(view.error)}</p></div>` : '';
-  const field = view.hasSession
-    ? ''
-    : '<label for="sweep-token">API token<input type="password" id="sweep-token" name="token" autocomplete="current-password" required></label>';
-  return `${error}<form class="filters sweep" method="post" action="/sweep">${field}<button type="submit">Sweep now</button></form>`;
+  return html`${errorNotice(view.error)}<form class="filters sweep" method="post" action="/sweep">${tokenField('sweep-token', view.hasSession)}<button type="submit">Sweep now</button></form>`;
 }

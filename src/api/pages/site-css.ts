@@ -41,6 +41,18 @@ nav.pager a,nav.pager span{display:inline-block;min-width:2.4rem;min-height:40px
 nav.pager .current{background:var(--ink);color:#fff;border-color:var(--ink);font-weight:700}nav.pager .gap{background:none;border:0}
 form.filters a{align-self:center}td.day{white-space:nowrap}
 @media (max-width:40rem){form.filters label{flex:1 1 100%}form.filters input,form.filters select{width:100%}}
+/* Declines, events and watchlist (declines-page.ts, events-page.ts, watchlist-page.ts): site nav, follow forms, and on a
+   phone tables that stack one card per row, each cell labelled from its data-label, so nothing is cut off or hidden. */
+header.site nav.site{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}header.site nav a[aria-current=page]{text-decoration:underline;text-underline-offset:.3em}
+p.lead{margin:0 0 1rem;color:var(--muted)}section.follow form.follow{margin:.4rem 0}section.follow h2{margin-top:0}
+.notice.done{border-color:var(--outstanding)}p.exports{margin:1rem 0}
+@media (max-width:40rem){
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.stack tr{border-bottom:2px solid var(--line);padding:.4rem 0}table.stack td{border:0;padding:.15rem .5rem}
+table.stack td:empty{display:none}table.stack td::before{content:attr(data-label);display:block;font-size:.75rem;color:var(--muted)}
+header.site{padding:.5rem .75rem}form.filters button{width:100%}
+form.filters[role=search] label{flex:1 1 calc(50% - .25rem);min-width:0}form.filters[role=search] input,form.filters[role=search] select{min-width:0}}
 /* provider page, owner portfolio (provider-page.ts, owner-page.ts, timeline-chart.ts, portfolio-chart.ts) */
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dl.facts dt{color:var(--muted);font-size:.9rem}dl.facts dd{margin:0}
 h4{font-size:.95rem;margin:.9rem 0 .3rem}.report ul{margin:.2rem 0;padding-left:1.2rem}

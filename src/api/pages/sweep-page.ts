@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { trusted } from '../../render/html.js';
 import { jobSettingsFromConfig } from '../../../workers/job-options.js';
 import { enqueueSweep } from '../../../workers/manual-sweep.js';
 import type { ApiDeps } from '../api-deps.js';
@@ -19,7 +20,7 @@ export function registerSweepPage(app: FastifyInstance, deps: Pick<ApiDeps, 'con
     const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
     const auth = checkScrapeCredentials(token, { authorization: request.headers.authorization, cookie: request.headers.cookie, field: body.token });
     const html = (status: number, title: string, message: string, extraHtml = '') =>
-      reply.code(status).type('text/html; charset=utf-8').send(messagePage({ title, message, extraHtml }));
+      reply.code(status).type('text/html; charset=utf-8').send(messagePage({ title, message, extraHtml: trusted(extraHtml) }));
     if (auth === 'unset') return html(503, 'Sweeping is switched off', TOKEN_UNSET_MESSAGE);
     if (auth === 'denied') {
       reply.header('www-authenticate', 'Bearer realm="ofsted-monitor"');

@@ -3,7 +3,7 @@ import { GRADES, type Grade } from '../../ofsted/vocabulary.js';
 import type { WatchedProviderQuery } from '../../store/store.js';
 import { queryPage, queryText } from './query-values.js';
 
-export const WATCHLIST_SORTS = ['urn', 'name', 'grade', 'inspected'] as const;
+export const WATCHLIST_SORTS = ['urn', 'name', 'grade', 'inspected', 'declined'] as const;
 export type WatchlistSort = (typeof WATCHLIST_SORTS)[number];
 
 /** What the watchlist's GET form asks for; every field left out matches everything. */
@@ -15,6 +15,8 @@ export interface WatchlistFilter {
   la?: string;
   /** Latest overall grade; `none` for providers with no graded inspection. */
   grade?: Grade | 'none';
+  /** `?latest=declined`: only providers whose latest rating move was a decline. */
+  declined?: boolean;
   sort: WatchlistSort;
   page: number;
 }
@@ -32,12 +34,20 @@ export function watchlistFilterFrom(query: unknown): WatchlistFilter {
   if (la) filter.la = la;
   if (grade === 'none' || (GRADES as readonly string[]).includes(grade ?? '')) filter.grade = grade as Grade | 'none';
   if ((WATCHLIST_SORTS as readonly string[]).includes(sort ?? '')) filter.sort = sort as WatchlistSort;
+  if (queryText(query, 'latest') === 'declined') filter.declined = true;
   return filter;
 }
 
 /** The filter as query parameters (for page links), without the page. */
 export function watchlistParams(filter: WatchlistFilter): Record<string, string | undefined> {
-  return { q: filter.q, owner: filter.owner, la: filter.la, grade: filter.grade, sort: filter.sort === 'urn' ? undefined : filter.sort };
+  return {
+    q: filter.q,
+    owner: filter.owner,
+    la: filter.la,
+    grade: filter.grade,
+    latest: filter.declined ? 'declined' : undefined,
+    sort: filter.sort === 'urn' ? undefined : filter.sort,
+  };
 }
 
 /** The stored spellings that name `wanted` (case, spacing and apostrophe style ignored). */
@@ -61,6 +71,7 @@ export function watchlistQuery(filter: WatchlistFilter, names: WatchlistNames, o
   if (filter.owner) query.owners = spellingsOf(names.owners, filter.owner);
   if (filter.la) query.localAuthorities = spellingsOf(names.localAuthorities, filter.la);
   if (filter.grade) query.grade = filter.grade;
+  if (filter.declined) query.declined = true;
   return query;
 }
 
@@ -77,15 +88,16 @@ export interface WatchlistChoices {
  * the first spelling in sort order standing for the rest), and the grades stored reports give.
  */
 export function watchlistChoices(names: WatchlistNames, storedGrades: readonly Grade[]): WatchlistChoices {
-  const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');
-  const distinct = (list: readonly string[]) => {
-    const seen = new Map<string, string>();
-    for (const name of [...list].sort()) if (!seen.has(nameKey(name))) seen.set(nameKey(name), name);
-    return [...seen.values()].sort(byName);
-  };
   return {
-    owners: distinct(names.owners),
-    localAuthorities: distinct(names.localAuthorities),
+    owners: distinctNames(names.owners),
+    localAuthorities: distinctNames(names.localAuthorities),
     grades: [...GRADES.filter((g) => storedGrades.includes(g)), 'none'],
   };
+}
+
+/** One entry per name however it is spelt (the first spelling in sort order standing for the rest), in name order. */
+export function distinctNames(list: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const name of [...list].sort()) if (!seen.has(nameKey(name))) seen.set(nameKey(name), name);
+  return [...seen.values()].sort((a, b) => a.localeCompare(b, 'en-GB'));
 }

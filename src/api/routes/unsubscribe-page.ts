@@ -2,8 +2,8 @@
 // No script, everything escaped, readable on a phone.
 import { createHash } from 'node:crypto';
 import { describeEvents } from '../../alerts/subscription-request.js';
-import { escapeHtml } from '../../alerts/render/escape-html.js';
 import type { Subscription } from '../../alerts/types.js';
+import { html, trusted, type Html } from '../../render/html.js';
 
 /** A subscription as the page shows it: the provider's name when it is stored. */
 export interface ShownSubscription {
@@ -29,46 +29,41 @@ export const UNSUBSCRIBE_PAGE_CSP =
 /** GET: what the link would stop, and the button that stops it (a GET never does: mail scanners follow links). */
 export function confirmPage(shown: readonly ShownSubscription[], digestRecipient: string | null): string {
   if (shown.length === 0) {
-    return page('You are already unsubscribed', [
-      '<p>Nothing is sent for this link any more: its subscription has already been removed.</p>',
-    ]);
+    return page('You are already unsubscribed', html`<p>Nothing is sent for this link any more: its subscription has already been removed.</p>`);
   }
   const whom = recipient(shown[0]!.subscription);
   const lead = digestRecipient
-    ? `<p>Stop the daily digest of Ofsted alerts to ${whom}? It covers:</p>`
-    : `<p>Stop Ofsted alerts to ${whom} about:</p>`;
-  return page('Unsubscribe from Ofsted alerts', [
-    lead,
-    `<ul>${shown.map(item).join('')}</ul>`,
-    // No action attribute: the form posts back to this very URL, token included, whatever path a proxy adds.
-    '<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">' +
-      '<button type="submit">Unsubscribe</button></form>',
-    '<p class="quiet">Nothing changes until you press the button.</p>',
-  ]);
+    ? html`<p>Stop the daily digest of Ofsted alerts to ${whom}? It covers:</p>`
+    : html`<p>Stop Ofsted alerts to ${whom} about:</p>`;
+  // No action attribute: the form posts back to this very URL, token included, whatever path a proxy adds.
+  return page(
+    'Unsubscribe from Ofsted alerts',
+    html`${lead}<ul>${shown.map(item)}</ul><form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form><p class="quiet">Nothing changes until you press the button.</p>`,
+  );
 }
 
 /** POST: the same confirmation whether the subscription was removed now or had already gone. */
 export function donePage(removed: readonly ShownSubscription[]): string {
   const first = removed[0];
   const details = first
-    ? [`<p>No more alerts go to ${recipient(first.subscription)} about:</p>`, `<ul>${removed.map(item).join('')}</ul>`]
-    : ['<p>No more alerts are sent for this link.</p>'];
-  return page('You are unsubscribed', [...details, '<p class="quiet">You can close this page.</p>']);
+    ? html`<p>No more alerts go to ${recipient(first.subscription)} about:</p><ul>${removed.map(item)}</ul>`
+    : html`<p>No more alerts are sent for this link.</p>`;
+  return page('You are unsubscribed', html`${details}<p class="quiet">You can close this page.</p>`);
 }
 
 /** A link that is not one of ours (cut short, altered or signed with another secret). */
 export function invalidLinkPage(): string {
-  return page('This unsubscribe link is not valid', [
-    '<p>It may have been cut short when it was copied. Open the link from the message again, or copy all of it.</p>',
-    '<p class="quiet">If it still does not work, ask whoever runs this alert service to remove you.</p>',
-  ]);
+  return page(
+    'This unsubscribe link is not valid',
+    html`<p>It may have been cut short when it was copied. Open the link from the message again, or copy all of it.</p><p class="quiet">If it still does not work, ask whoever runs this alert service to remove you.</p>`,
+  );
 }
 
-function item({ subscription: s, providerName }: ShownSubscription): string {
+function item({ subscription: s, providerName }: ShownSubscription): Html {
   const events = describeEvents(s.events);
   const what =
     events === 'decline' ? 'when a rating or judgement falls' : events === 'any' ? 'every change' : events.replaceAll(',', ', ').replaceAll('-', ' ');
-  return `<li><strong>${escapeHtml(scope(s, providerName))}</strong> <span class="quiet">(${escapeHtml(what)})</span></li>`;
+  return html`<li><strong>${scope(s, providerName)}</strong> <span class="quiet">(${what})</span></li>`;
 }
 
 function scope(s: Subscription, providerName: string | null): string {
@@ -85,23 +80,18 @@ function scope(s: Subscription, providerName: string | null): string {
 }
 
 /** A webhook URL is itself a secret (anyone holding it can post to the channel): show only its host. */
-function recipient(s: Subscription): string {
-  if (s.channel === 'email') return `<strong>${escapeHtml(s.target)}</strong>`;
+function recipient(s: Subscription): Html {
+  if (s.channel === 'email') return html`<strong>${s.target}</strong>`;
   let host = 'a webhook';
   try {
     host = `the webhook at ${new URL(s.target).host}`;
   } catch {
     // keep the generic wording
   }
-  return `<strong>${escapeHtml(host)}</strong>`;
+  return html`<strong>${host}</strong>`;
 }
 
-function page(title: string, body: readonly string[]): string {
-  return (
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    '<meta name="robots" content="noindex">' +
-    `<title>${escapeHtml(title)} · ofsted-monitor</title><style>${STYLE}</style></head>` +
-    `<body><main><h1>${escapeHtml(title)}</h1>${body.join('')}</main></body></html>\n`
-  );
+function page(title: string, body: Html): string {
+  // STYLE is this file's constant, inlined byte for byte: the CSP allows it by its hash.
+  return `${html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title} · ofsted-monitor</title><style>${trusted(STYLE)}</style></head><body><main><h1>${title}</h1>${body}</main></body></html>`}\n`;
 }

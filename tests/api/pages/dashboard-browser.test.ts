@@ -59,7 +59,7 @@ describe('the dashboard in a real browser', () => {
   const row = () => page.locator('tr', { has: page.locator(`a[href="/providers/${URN}"]`) }).first();
 
   it('shows SC036243 on the watchlist with its Good badge', async () => {
-    await page.goto(base);
+    await page.goto(`${base}/watchlist`);
     await shot('1-watchlist');
     assert.equal((await row().locator('.badge').first().textContent())?.trim(), 'Good');
   });
@@ -89,7 +89,7 @@ describe('the dashboard in a real browser', () => {
     }
     assert.equal(await page.locator('input[name="token"]').count(), 0, 'the token, typed once, is remembered for the session');
     await shot('4-provider-after');
-    await page.goto(base);
+    await page.goto(`${base}/watchlist`);
     assert.equal((await row().locator('.badge').first().textContent())?.trim(), 'Inadequate');
     await shot('5-watchlist-after');
     await page.goto(`${base}/events`);

@@ -56,7 +56,7 @@ describe('the watchlist and events pages', () => {
   const listed = ($: cheerio.CheerioAPI) => $('tbody tr td:first-child a').map((_i, el) => $(el).attr('href')!.slice('/providers/'.length)).get();
 
   it('serves the watchlist as HTML under the page CSP', async () => {
-    const { res } = await html('/');
+    const { res } = await html('/watchlist');
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
     assert.equal(res.headers.get('content-security-policy'), PAGE_CSP);
@@ -64,7 +64,7 @@ describe('the watchlist and events pages', () => {
   });
 
   it("shows SC036243's Inadequate badge, its last inspection and its fall from Good", async () => {
-    const { $ } = await html('/');
+    const { $ } = await html('/watchlist');
     assert.match($.text(), /4 providers watched\./);
     assert.deepEqual(listed($), [...DERBY_HOMES, EVIL]);
     const row = rowOf($, HOME);
@@ -75,16 +75,16 @@ describe('the watchlist and events pages', () => {
   });
 
   it('filters by free text, owner, local authority and grade through the query string', async () => {
-    assert.deepEqual(listed((await html('/?q=488596')).$), ['SC488596']);
-    assert.deepEqual(listed((await html('/?grade=inadequate')).$), [HOME]);
-    assert.deepEqual(listed((await html(`/?owner=${encodeURIComponent('derby city council')}`)).$), DERBY_HOMES);
-    assert.deepEqual(listed((await html('/?la=Nottingham')).$), [EVIL]);
-    assert.deepEqual(listed((await html('/?la=Derby&grade=inadequate&q=sc03')).$), [HOME]);
-    assert.match((await html('/?la=Nottingham&grade=inadequate')).$('.notice').text(), /No watched provider matches/);
+    assert.deepEqual(listed((await html('/watchlist?q=488596')).$), ['SC488596']);
+    assert.deepEqual(listed((await html('/watchlist?grade=inadequate')).$), [HOME]);
+    assert.deepEqual(listed((await html(`/watchlist?owner=${encodeURIComponent('derby city council')}`)).$), DERBY_HOMES);
+    assert.deepEqual(listed((await html('/watchlist?la=Nottingham')).$), [EVIL]);
+    assert.deepEqual(listed((await html('/watchlist?la=Derby&grade=inadequate&q=sc03')).$), [HOME]);
+    assert.match((await html('/watchlist?la=Nottingham&grade=inadequate')).$('.notice').text(), /No watched provider matches/);
   });
 
   it('renders a provider named <script> as text', async () => {
-    const { body, $ } = await html('/');
+    const { body, $ } = await html('/watchlist');
     assert.doesNotMatch(body, /<script/);
     assert.equal(rowOf($, EVIL).find('td').first().find('a').text(), EVIL_NAME);
   });
@@ -131,15 +131,15 @@ describe('the watchlist and events pages', () => {
   it('renders 5,600 watched providers quickly, 100 a page, with page links', async () => {
     const urns = Array.from({ length: 5_600 }, (_, i) => String(1_000_000 + i));
     await fx.store.watchAdd(urns);
-    await html('/'); // warm up
+    await html('/watchlist'); // warm up
     const started = performance.now();
-    const { res, $ } = await html('/?grade=none&page=3');
+    const { res, $ } = await html('/watchlist?grade=none&page=3');
     const ms = performance.now() - started;
     assert.equal(res.status, 200);
     assert.equal($('tbody tr').length, 100);
     assert.match($.text(), /5,604 providers watched; 5,601 match these filters; showing 201–300\./);
-    assert.equal($('nav.pager a[rel="next"]').attr('href'), '/?grade=none&page=4');
-    assert.equal($('nav.pager a').last().prev().attr('href'), '/?grade=none&page=57');
+    assert.equal($('nav.pager a[rel="next"]').attr('href'), '/watchlist?grade=none&page=4');
+    assert.equal($('nav.pager a').last().prev().attr('href'), '/watchlist?grade=none&page=57');
     assert.ok(ms < 1_500, `took ${Math.round(ms)} ms`);
   });
 });

@@ -187,7 +187,9 @@ describe('renderProviderPage', () => {
   });
 
   it('advertises the provider\'s Atom and RSS feeds', () => {
-    assert.match(html, /<link rel="alternate" type="application\/atom\+xml" title="Events for Oak House" href="\/providers\/SC036243\/events\.atom">/);
+    const link = cheerio.load(html)('link[rel="alternate"][type="application/atom+xml"]');
+    assert.equal(link.attr('title'), 'Events for Oak House');
+    assert.equal(link.attr('href'), '/providers/SC036243/events.atom');
   });
 
   it('for an unknown URN, says nothing is stored and offers to fetch it', () => {

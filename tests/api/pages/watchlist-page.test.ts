@@ -116,7 +116,6 @@ describe('the watchlist page', () => {
     assert.doesNotMatch(html, /<script>/);
     const all = renderWatchlistPage({ watched: 5, slice: paginate(watched, 1), choices: CHOICES, filter: watchlistFilterFrom({}) });
     assert.doesNotMatch(all, /<script>/);
-    assert.match(all, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     const $ = cheerio.load(all);
     assert.equal($('a[href="/providers/SC999001"]').text(), '<script>alert(1)</script>');
     assert.equal($('script').length, 0);
@@ -146,10 +145,10 @@ describe('the watchlist page', () => {
     const $ = render({ grade: 'good', page: '2' }, many, good);
     assert.equal($('tbody tr').length, 25);
     assert.match($.text(), /250 providers watched; 125 match these filters; showing 101–125\./);
-    assert.equal($('nav.pager a[rel="prev"]').attr('href'), '/?grade=good');
+    assert.equal($('nav.pager a[rel="prev"]').attr('href'), '/watchlist?grade=good');
     const first = render({ grade: 'good' }, many, good);
     assert.equal(first('tbody tr').length, 100);
-    assert.equal(first('nav.pager a[rel="next"]').attr('href'), '/?grade=good&page=2');
+    assert.equal(first('nav.pager a[rel="next"]').attr('href'), '/watchlist?grade=good&page=2');
   });
 
   it('explains how to start when nothing is watched', () => {

@@ -78,7 +78,10 @@ describe('POST /sweep and the watchlist it redirects to', () => {
     assert.equal(again.status, 303);
     assert.equal(again.headers.get('location'), location, 'the pending discovery is answered, not a second one');
 
-    const page = await fx.fetch(location, { headers: { cookie } });
+    // `/` is the declines view now: the watchlist's `?sweep=` sends the browser on to /watchlist.
+    const moved = await fx.fetch(location, { headers: { cookie } });
+    assert.equal(moved.status, 302);
+    const page = await fx.fetch(moved.headers.get('location') ?? '', { headers: { cookie } });
     assert.equal(page.status, 200);
     const $ = cheerio.load(await page.text());
     assert.equal($('.notice.job code').text(), jobId);
@@ -98,7 +101,7 @@ describe('POST /sweep with API_TOKEN unset', () => {
     const fx = await startApiFixture({ apiToken: undefined });
     try {
       assert.equal((await fx.fetch('/sweep', { method: 'POST' })).status, 503);
-      const $ = cheerio.load(await (await fx.fetch('/')).text());
+      const $ = cheerio.load(await (await fx.fetch('/watchlist')).text());
       assert.equal($('form.sweep').length, 0);
     } finally {
       await fx.close();
