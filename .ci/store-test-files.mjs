@@ -39,6 +39,8 @@ const reaches = (file, seen = new Set()) => {
 const ONCE = new Set([
   'tests/workers/fault-matrix.test.ts',
   'tests/api/pages/dashboard-browser.test.ts',
+  'tests/api/pages/charts-browser.test.ts',
+  'tests/api/pages/declines-browser.test.ts',
   'tests/api/openapi.test.ts',
   'tests/api/logs-and-headers.test.ts',
   'tests/api/admin-board.test.ts',
