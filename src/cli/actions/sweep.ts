@@ -1,19 +1,15 @@
-import type { Command } from 'commander';
 import { OfstedMonitorError } from '../../errors.js';
+import type { Action } from '../lazy-action.js';
 import { printJson, type CliContext } from '../context.js';
+import { BadInputError } from '../../errors.js';
 
-export function registerSweep(program: Command, ctx: () => CliContext): void {
-  program
-    .command('sweep')
-    .description("ask a running daemon to run discovery now (--full: the per-URN sweep of everything watched)")
-    .option('--full', 'the per-URN sweep of every watched provider instead of discovery')
-    .option('--json', 'print { jobId } as JSON')
-    .action(async (opts: { full?: boolean; json?: boolean }) => {
-      const queued = await enqueue(ctx(), opts.full === true);
-      if (opts.json) return printJson(queued);
-      process.stdout.write(`queued: ${opts.full ? 'full sweep' : 'discovery'} job ${queued.jobId}\n`);
-    });
-}
+// `sweep` and `sweep now` are the same request: the sweep always runs now.
+export const sweepCommand: Action<[string | undefined, { full?: boolean; wait?: boolean; json?: boolean }]> = async (ctx, when, opts) => {
+  if (when !== undefined && when !== 'now') throw new BadInputError(`sweep takes "now" or nothing, not ${JSON.stringify(when)}`);
+  const queued = await enqueue(ctx(), opts.full === true);
+  if (opts.json) return printJson(queued);
+  process.stdout.write(`queued: ${opts.full ? 'full sweep' : 'discovery'} job ${queued.jobId}\n`);
+};
 
 /** Hand the sweep to a running daemon through its Redis, as `scrape --queue` does. */
 async function enqueue(c: CliContext, full: boolean): Promise<{ jobId: string }> {
@@ -24,7 +20,6 @@ async function enqueue(c: CliContext, full: boolean): Promise<{ jobId: string }>
       `cannot reach Redis at ${redactRedisUrl(url)}: start \`ofsted-monitor daemon\` (or set REDIS_URL to its Redis), or run \`discover\` in-process instead`,
     );
   }
-  // Loaded only here so the other commands do not pay for BullMQ at start-up.
   const [{ Queue }, { jobSettingsFromConfig }, { enqueueSweep }, { SWEEP_QUEUE }] = await Promise.all([
     import('bullmq'),
     import('../../../workers/job-options.js'),

@@ -1,0 +1,72 @@
+import type { Action } from '../lazy-action.js';
+import { addSubscriptions, removeMatchingSubscriptions } from '../../alerts/subscription-changes.js';
+import {
+  describeEvents,
+  describeScope,
+  parseTarget,
+  planSubscriptions,
+  planUnsubscribe,
+} from '../../alerts/subscription-request.js';
+import type { Subscription } from '../../alerts/types.js';
+import { printJson, type CliContext } from '../context.js';
+
+interface ScopeOptions {
+  urn: string[];
+  owner?: string;
+  la?: string;
+  json?: boolean;
+}
+
+export const subscribeCommand: Action<[string, ScopeOptions & { events: string; digest?: boolean }]> = async (ctx, target, opts) => {
+  // Everything is checked before the store is opened: a typo changes nothing.
+  const plan = planSubscriptions({
+    target,
+    urn: opts.urn,
+    ...(opts.owner !== undefined && { owner: opts.owner }),
+    ...(opts.la !== undefined && { la: opts.la }),
+    events: opts.events,
+    digest: opts.digest === true,
+  });
+  const result = await addSubscriptions(await ctx().openStore(), plan, new Date().toISOString());
+  if (opts.json) return printJson({ subscriptions: result.subscriptions.map((r) => r.subscription), watched: plan.watch });
+  for (const { subscription: s, created } of result.subscriptions) {
+    const mode = s.mode === 'digest' ? 'daily digest' : 'immediate';
+    process.stdout.write(
+      `${created ? 'subscribed' : 'updated'} ${s.target} to ${describeScope(s)} (events: ${describeEvents(s.events)}; ${mode})\n`,
+    );
+  }
+  for (const urn of plan.watch) {
+    process.stdout.write(result.newlyWatched.includes(urn) ? `${urn} added to the watchlist\n` : `${urn} was already on the watchlist\n`);
+  }
+};
+
+export const unsubscribeCommand: Action<[string, ScopeOptions & { all?: boolean }]> = async (ctx, target, opts) => {
+  const plan = planUnsubscribe({
+    target,
+    urn: opts.urn,
+    ...(opts.owner !== undefined && { owner: opts.owner }),
+    ...(opts.la !== undefined && { la: opts.la }),
+    all: opts.all === true,
+  });
+  const removed = await removeMatchingSubscriptions(await ctx().openStore(), plan);
+  if (opts.json) return printJson({ removed });
+  process.stdout.write(
+    removed === 0
+      ? `no matching subscriptions of ${plan.target}: nothing removed (list them with \`ofsted-monitor subscriptions --target ${plan.target}\`)\n`
+      : `removed ${removed} subscription${removed === 1 ? '' : 's'} of ${plan.target}\n`,
+  );
+};
+
+export const subscriptionsCommand: Action<[{ target?: string; json?: boolean }]> = async (ctx, opts) => {
+  const filter = opts.target === undefined ? {} : { target: parseTarget(opts.target).target };
+  const subscriptions = await (await ctx().openStore()).listSubscriptions(filter);
+  if (opts.json) return printJson({ subscriptions });
+  if (subscriptions.length === 0) {
+    process.stdout.write('no subscriptions: add one with `ofsted-monitor subscribe <email> --urn <URN>`\n');
+  }
+  for (const s of subscriptions) process.stdout.write(`${line(s)}\n`);
+};
+
+function line(s: Subscription): string {
+  return [s.id, s.target, describeScope(s), s.mode, describeEvents(s.events)].join('\t');
+}
