@@ -19,7 +19,7 @@ export class CliContext {
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.config = loadConfig(env);
     // 'error' by default: a failing command must end in exactly one line on stderr, its own.
-    this.logger = createLogger(this.config.LOG_LEVEL ?? 'error');
+    this.logger = createLogger(this.config.LOG_LEVEL ?? 'error', {}, this.config.LOG_FORMAT);
   }
 
   async openStore(): Promise<Store> {

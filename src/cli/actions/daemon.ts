@@ -22,7 +22,7 @@ function firstStopSignal(logger: Logger): Promise<NodeJS.Signals> {
 export const daemonCommand: Action<[{ api: boolean; scheduler: boolean; workers: boolean }]> = async (ctx, opts) => {
   const { config } = ctx();
   // A long-running service logs what it does; one-shot commands stay quiet unless LOG_LEVEL says otherwise.
-  const logger = createLogger(config.LOG_LEVEL ?? 'info', { component: 'daemon' });
+  const logger = createLogger(config.LOG_LEVEL ?? 'info', { component: 'daemon' }, config.LOG_FORMAT);
   const stop = firstStopSignal(logger);
   // Loaded here so one-shot commands do not pay for BullMQ, ioredis and the HTTP API at start-up.
   const { startDaemon } = await import('../../../workers/daemon.js');
