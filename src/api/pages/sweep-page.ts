@@ -5,6 +5,10 @@ import type { ApiDeps } from '../api-deps.js';
 import { adminSessionCookie } from '../auth/admin-session.js';
 import type { ApiToken } from '../auth/api-token.js';
 import { TOKEN_UNSET_MESSAGE } from '../auth/require-token.js';
+import { html } from '../../render/html.js';
+import { formatDuration, sweepSummaryText, type SweepSummary } from '../../monitor/sweep-summary.js';
+import { SWEEP_SUMMARIES_KEPT, listSweepSummaries } from '../../../workers/sweep-runs.js';
+import { page } from './layout.js';
 import { messagePage } from './message-page.js';
 import { renderSweepForm } from './scrape-form.js';
 import { checkScrapeCredentials, hasAdminSession } from './scrape-credentials.js';
@@ -15,6 +19,11 @@ import { checkScrapeCredentials, hasAdminSession } from './scrape-credentials.js
  */
 export function registerSweepPage(app: FastifyInstance, deps: Pick<ApiDeps, 'config' | 'queues'>, token: ApiToken): void {
   const jobSettings = jobSettingsFromConfig(deps.config);
+  // The last sweeps (discovery and full), newest first, with what each came to.
+  app.get('/sweeps', async (_request, reply) => {
+    const sweeps = await listSweepSummaries(deps.queues.sweep);
+    return reply.type('text/html; charset=utf-8').send(page({ title: 'Sweeps', body: sweepsBody(sweeps).toString() }));
+  });
   app.post('/sweep', async (request, reply) => {
     const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
     const auth = checkScrapeCredentials(token, { authorization: request.headers.authorization, cookie: request.headers.cookie, field: body.token });
@@ -32,3 +41,22 @@ export function registerSweepPage(app: FastifyInstance, deps: Pick<ApiDeps, 'con
     return reply.redirect(`/?sweep=${encodeURIComponent(queued.jobId)}`, 303);
   });
 }
+
+function sweepsBody(sweeps: readonly SweepSummary[]) {
+  const rows = sweeps.map(
+    (s) => html`<tr title="${sweepSummaryText(s)}">
+      <td><time datetime="${s.finishedAt}">${s.finishedAt.slice(0, 16).replace('T', ' ')}</time></td>
+      <td>${s.kind === 'full' ? 'full sweep' : 'discovery'}</td>
+      <td>${s.providers}</td><td>${s.ok}</td><td>${s.failed}</td><td>${s.reports}</td><td>${s.declines}</td>
+      <td>${formatDuration(Date.parse(s.finishedAt) - Date.parse(s.startedAt))}</td></tr>`,
+  );
+  return html`<h1>Sweeps</h1>
+    ${
+      sweeps.length === 0
+        ? html`<p>No sweep has finished yet (the last ${SWEEP_SUMMARIES_KEPT} are kept once they do).</p>`
+        : html`<table class="sweeps"><thead><tr><th>finished (UTC)</th><th>kind</th><th>providers</th><th>ok</th><th>failed</th><th>new reports</th><th>declines</th><th>took</th></tr></thead>
+      <tbody>${rows}</tbody></table>`
+    }`;
+}
+
+
