@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /** A progress bar on stderr; stdout stays for data. */
 export interface Progress {
   /** Where it stands; `total` may grow (discovery finds more providers category by category). */
@@ -6,37 +8,38 @@ export interface Progress {
   stop(): void;
 }
 
-const NONE: Progress = { update: () => undefined, stop: () => undefined };
-
 /**
- * A bar with an ETA when stderr is a terminal; nothing otherwise, so logs and pipes get no control codes.
- * cli-progress is loaded only then.
+ * A bar with an ETA when stderr is a terminal, drawn from the first update with something to do; nothing
+ * otherwise, so logs and pipes get no control codes. cli-progress is loaded only when a bar is drawn.
  */
-export async function startProgress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Promise<Progress> {
-  if (!stream.isTTY) return NONE;
-  const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar(
-    {
-      stream,
-      format: `${label} [{bar}] {value}/{total} | {percentage}% | ETA {eta_formatted}`,
-      hideCursor: true,
-      clearOnComplete: true,
-      etaBuffer: 50,
-      etaAsynchronousUpdate: true,
-    },
-    Presets.shades_classic,
-  );
-  bar.start(total, 0);
+export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+  let bar: import('cli-progress').SingleBar | undefined;
   let stopped = false;
   return {
-    update(done, newTotal) {
-      if (newTotal !== bar.getTotal()) bar.setTotal(newTotal);
+    update(done, total) {
+      if (stopped || !stream.isTTY || total === 0) return;
+      if (!bar) {
+        const { SingleBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+        bar = new SingleBar(
+          {
+            stream,
+            format: `${label} [{bar}] {value}/{total} | {percentage}% | ETA {eta_formatted}`,
+            hideCursor: true,
+            clearOnComplete: true,
+            etaBuffer: 50,
+          },
+          Presets.shades_classic,
+        );
+        bar.start(total, done);
+        return;
+      }
+      if (total !== bar.getTotal()) bar.setTotal(total);
       bar.update(done);
     },
     stop() {
       if (stopped) return;
       stopped = true;
-      bar.stop();
+      bar?.stop();
     },
   };
 }

@@ -4,7 +4,7 @@ import { BadInputError, OfstedMonitorError } from '../../errors.js';
 import { sweepSummaryText, type SweepSummary } from '../../monitor/sweep-summary.js';
 import { printJson, type CliContext } from '../context.js';
 import type { Action } from '../lazy-action.js';
-import { startProgress, type Progress } from '../progress.js';
+import { progressBar } from '../progress.js';
 
 /** How often `--wait` looks at the run. */
 const POLL_MS = 500;
@@ -31,12 +31,12 @@ export const sweepCommand: Action<[string | undefined, { full?: boolean; wait?: 
 async function followRun(queue: Queue, jobId: string, label: string): Promise<SweepSummary> {
   const { readSweepRun } = await import('../../../workers/sweep-runs.js');
   // The bar starts once the daemon has queued the run's provider jobs and so knows how many there are.
-  let progress: Progress | undefined;
+  const progress = progressBar(label);
   try {
     for (;;) {
       const run = await readSweepRun(queue, jobId);
       if (run?.summary) return run.summary;
-      if (run?.total != null) (progress ??= await startProgress(label, run.total)).update(run.done, run.total);
+      if (run?.total != null) progress.update(run.done, run.total);
       if ((await queue.getJobState(jobId)) === 'failed') {
         const job = await queue.getJob(jobId);
         throw new OfstedMonitorError(`the ${label} job ${jobId} failed: ${job?.failedReason ?? 'no reason given'} (the daemon's log says more)`);
@@ -44,7 +44,7 @@ async function followRun(queue: Queue, jobId: string, label: string): Promise<Sw
       await sleep(POLL_MS);
     }
   } finally {
-    progress?.stop();
+    progress.stop();
   }
 }
 
