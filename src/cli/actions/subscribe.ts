@@ -9,6 +9,7 @@ import {
 } from '../../alerts/subscription-request.js';
 import type { Subscription } from '../../alerts/types.js';
 import { printJson, type CliContext } from '../context.js';
+import { resolveScopeNames } from '../did-you-mean.js';
 
 interface ScopeOptions {
   urn: string[];
@@ -18,16 +19,14 @@ interface ScopeOptions {
 }
 
 export const subscribeCommand: Action<[string, ScopeOptions & { events: string; digest?: boolean }]> = async (ctx, target, opts) => {
-  // Everything is checked before the store is opened: a typo changes nothing.
-  const plan = planSubscriptions({
-    target,
-    urn: opts.urn,
-    ...(opts.owner !== undefined && { owner: opts.owner }),
-    ...(opts.la !== undefined && { la: opts.la }),
-    events: opts.events,
-    digest: opts.digest === true,
-  });
-  const result = await addSubscriptions(await ctx().openStore(), plan, new Date().toISOString());
+  const request = { target, urn: opts.urn, events: opts.events, digest: opts.digest === true };
+  // Everything is checked before anything is written: a typo changes nothing.
+  planSubscriptions({ ...request, ...(opts.owner !== undefined && { owner: opts.owner }), ...(opts.la !== undefined && { la: opts.la }) });
+  const store = await ctx().openStore();
+  // Stored as the store and Ofsted spell them, which is how providers are matched to the subscription.
+  const names = await resolveScopeNames(store, { la: opts.la, owner: opts.owner });
+  const plan = planSubscriptions({ ...request, ...names });
+  const result = await addSubscriptions(store, plan, new Date().toISOString());
   if (opts.json) return printJson({ subscriptions: result.subscriptions.map((r) => r.subscription), watched: plan.watch });
   for (const { subscription: s, created } of result.subscriptions) {
     const mode = s.mode === 'digest' ? 'daily digest' : 'immediate';

@@ -7,11 +7,15 @@ import { WATCH_CATEGORIES } from '../program.js';
 import { parseUrn } from '../../ofsted/urn.js';
 import type { ScopeKey, WatchCategory } from '../../store/store.js';
 import { printJson, type CliContext } from '../context.js';
+import { resolveScopeNames } from '../did-you-mean.js';
 
 export const watchAddCommand: Action<[string[], ScopeOptions & { json?: boolean }]> = async (ctx, raw, opts) => {
-  const scope = scopeFrom(raw, opts);
-  if (scope) {
-    const added = await (await ctx().openStore()).addWatchScope(scope, new Date().toISOString());
+  const given = scopeFrom(raw, opts);
+  if (given) {
+    const store = await ctx().openStore();
+    const names = await resolveScopeNames(store, { la: given.localAuthority, owner: given.owner });
+    const scope: ScopeKey = { ...given, localAuthority: names.la ?? null, owner: names.owner ?? null };
+    const added = await store.addWatchScope(scope, new Date().toISOString());
     const result = { scope, added: added ? 1 : 0, alreadyWatched: added ? 0 : 1 };
     if (opts.json) return printJson(result);
     process.stdout.write(`${added ? 'watching' : 'already watching'} ${describeScope(scope)}: the next discovery pass lists and baselines it\n`);
