@@ -43,7 +43,7 @@ describe('did you mean', () => {
     let env: Record<string, string>;
     before(async () => {
       site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
-      env = { DATABASE_URL: `sqlite:${join(work.dir, 'store.db')}`, OFSTED_REPORTS_URL: site.reportsUrl, OFSTED_FILES_URL: site.filesUrl };
+      env = { DATABASE_URL: `sqlite:${join(work.dir, 'store.db')}`, OFSTED_REPORTS_URL: site.reportsUrl, OFSTED_FILES_URL: site.filesUrl, REQUESTS_PER_SECOND: '50' };
       // The store learns SC036243's owner, Derby City Council, from its page.
       const run = await runCli(['scrape', 'SC036243', '--json'], env);
       assert.equal(run.code, 0, run.stderr);

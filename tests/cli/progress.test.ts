@@ -14,7 +14,7 @@ describe('progress bar', () => {
 
   before(async () => {
     site = await startFakeOfsted({ now: '2019-09-30', bulk: false });
-    env = { DATABASE_URL: `sqlite:${join(work.dir, 'store.db')}`, OFSTED_REPORTS_URL: site.reportsUrl, OFSTED_FILES_URL: site.filesUrl };
+    env = { DATABASE_URL: `sqlite:${join(work.dir, 'store.db')}`, OFSTED_REPORTS_URL: site.reportsUrl, OFSTED_FILES_URL: site.filesUrl, REQUESTS_PER_SECOND: '50' };
     for (const urn of ['SC036243', 'SC036109']) {
       const run = await runCli(['scrape', urn, '--json'], env);
       assert.equal(run.code, 0, run.stderr);
