@@ -154,9 +154,9 @@ export function startWorkers(deps: ProcessorDeps, options: WorkerPoolOptions): R
       deps.logger.warn({ urn: data.urn, err: err instanceof Error ? err.message : String(err) }, 'could not count a provider towards its sweep'),
     );
   };
-  provider.on('completed', (job) => {
+  provider.on('completed', (job, returned) => {
     if (job.name !== PROVIDER_JOB) return;
-    const result = job.returnvalue as ProviderJobResult | undefined;
+    const result = returned as ProviderJobResult | undefined;
     countForSweep(job.data as ProviderJobData, providerOutcome(true, result?.stored ?? 0, result?.events ?? []));
   });
   provider.on('failed', (job, err) => {
