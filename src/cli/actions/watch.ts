@@ -1,7 +1,5 @@
 import type { Action } from '../lazy-action.js';
-import { MAX_SNAPSHOT_INSPECTIONS, importWatchlistFile } from '../../monitor/import-watchlist.js';
-import { describeScope } from '../../monitor/discover.js';
-import { describeFirstSweep } from '../../monitor/first-sweep-estimate.js';
+import { describeScope } from '../../monitor/describe-scope.js';
 import { BadInputError } from '../../errors.js';
 import { WATCH_CATEGORIES } from '../program.js';
 import { parseUrn } from '../../ofsted/urn.js';
@@ -58,6 +56,11 @@ export const watchListCommand: Action<[{ json?: boolean }]> = async (ctx, opts) 
 };
 
 export const watchImportCommand: Action<[string, { json?: boolean; la: string[]; owner: string[]; type: string[] }]> = async (ctx, file, opts) => {
+  // Loaded here: the file readers (CSV, spreadsheets) are for this command alone.
+  const [{ MAX_SNAPSHOT_INSPECTIONS, importWatchlistFile }, { describeFirstSweep }] = await Promise.all([
+    import('../../monitor/import-watchlist.js'),
+    import('../../monitor/first-sweep-estimate.js'),
+  ]);
   const { snapshotTooLarge, ...result } = await importWatchlistFile(file, () => ctx().openStore(), {
     filter: { localAuthority: opts.la, owner: opts.owner, providerType: opts.type },
     requestsPerSecond: ctx().config.REQUESTS_PER_SECOND,
