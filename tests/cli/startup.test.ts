@@ -32,6 +32,14 @@ describe('start-up cost', () => {
     });
   }
 
+  it('a store command on SQLite loads neither the PostgreSQL driver nor the site reader, queues or HTTP stack', async () => {
+    for (const args of [['events', '--json'], ['watch', 'list', '--json']]) {
+      const loaded = await packagesLoaded(args);
+      const forStore = new Set(['kysely', 'better-sqlite3', 'zod', 'pino']);
+      assert.deepEqual(HEAVY.filter((name) => loaded.has(name) && !forStore.has(name)), [], args.join(' '));
+    }
+  });
+
   it('parse loads neither a database driver nor the queue or HTTP stacks', async () => {
     const loaded = await packagesLoaded(['parse', PDF, '--json']);
     const forParse = new Set(['pdf-parse', 'zod', 'pino']);
