@@ -1,6 +1,5 @@
 import type { Action } from '../lazy-action.js';
 import { createLogger, type Logger } from '../../logger.js';
-import type { CliContext } from '../context.js';
 
 /** Resolves with the first SIGTERM/SIGINT; a second one while stopping exits at once. */
 function firstStopSignal(logger: Logger): Promise<NodeJS.Signals> {

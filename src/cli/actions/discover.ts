@@ -6,7 +6,7 @@ import { scrapeProvider, type ReportSource } from '../../monitor/scrape-provider
 import type { ChangeEvent } from '../../ofsted/types.js';
 import { providerOutcome, summariseSweep, sweepSummaryText, type ProviderOutcome } from '../../monitor/sweep-summary.js';
 import { progressBar } from '../progress.js';
-import { printJson, type CliContext } from '../context.js';
+import { printJson } from '../context.js';
 
 export const discoverCommand: Action<[{ since?: string; json?: boolean }]> = async (ctx, opts) => {
   const c = ctx();

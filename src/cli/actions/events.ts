@@ -1,7 +1,7 @@
 import type { Action } from '../lazy-action.js';
 import { BadInputError } from '../../errors.js';
 import { parseUrn } from '../../ofsted/urn.js';
-import { printJson, type CliContext } from '../context.js';
+import { printJson } from '../context.js';
 
 export const eventsCommand: Action<[{ json?: boolean; since?: string; urn?: string }]> = async (ctx, opts) => {
   const urn = opts.urn !== undefined ? parseUrn(opts.urn) : undefined;

@@ -1,7 +1,7 @@
 import type { Action } from '../lazy-action.js';
 import { parseUrn } from '../../ofsted/urn.js';
 import { GRADE_LABEL } from '../../ofsted/vocabulary.js';
-import { printJson, type CliContext } from '../context.js';
+import { printJson } from '../context.js';
 
 export const historyCommand: Action<[string, { json?: boolean }]> = async (ctx, rawUrn, opts) => {
   const urn = parseUrn(rawUrn);

@@ -4,7 +4,7 @@ import { BadInputError, UnreadableReportError } from '../../errors.js';
 import { tooLargeMessage } from '../../ofsted/reports/extract/limit-messages.js';
 import { parseReportPdf } from '../../ofsted/reports/parse-report.js';
 import { GRADE_LABEL } from '../../ofsted/vocabulary.js';
-import { printJson, type CliContext } from '../context.js';
+import { printJson } from '../context.js';
 
 export const parseCommand: Action<[string, { json?: boolean }]> = async (ctx, file, opts) => {
   const { MAX_PDF_BYTES } = ctx().config;

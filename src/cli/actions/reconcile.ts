@@ -4,7 +4,7 @@ import { agreementText, disagreementText, fieldTable } from '../../monitor/recon
 import { reconcileWithStore } from '../../monitor/reconcile-with-store.js';
 import { readProviderData } from '../../ofsted/provider-data/read-provider-data.js';
 import type { ProviderLevelData } from '../../ofsted/provider-data/provider-level-rows.js';
-import { printJson, type CliContext } from '../context.js';
+import { printJson } from '../context.js';
 
 /** URNs never scraped shown in the human output; --json lists them all. */
 const NOT_STORED_SHOWN = 10;

@@ -2,7 +2,7 @@ import type { Action } from '../lazy-action.js';
 import { BadInputError } from '../../errors.js';
 import { reparseReports } from '../../monitor/reparse.js';
 import { parseUrn } from '../../ofsted/urn.js';
-import { printJson, type CliContext } from '../context.js';
+import { printJson } from '../context.js';
 import { progressBar } from '../progress.js';
 
 export const reparseCommand: Action<[string | undefined, { all?: boolean; json?: boolean }]> = async (ctx, rawUrn, opts) => {

@@ -8,7 +8,7 @@ import {
   planUnsubscribe,
 } from '../../alerts/subscription-request.js';
 import type { Subscription } from '../../alerts/types.js';
-import { printJson, type CliContext } from '../context.js';
+import { printJson } from '../context.js';
 import { resolveScopeNames } from '../did-you-mean.js';
 
 interface ScopeOptions {

@@ -4,7 +4,7 @@ import { BadInputError } from '../../errors.js';
 import { WATCH_CATEGORIES } from '../program.js';
 import { parseUrn } from '../../ofsted/urn.js';
 import type { ScopeKey, WatchCategory } from '../../store/store.js';
-import { printJson, type CliContext } from '../context.js';
+import { printJson } from '../context.js';
 import { resolveScopeNames } from '../did-you-mean.js';
 
 export const watchAddCommand: Action<[string[], ScopeOptions & { json?: boolean }]> = async (ctx, raw, opts) => {
