@@ -48,6 +48,8 @@ const ConfigSchema = z.object({
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** pino level. @defaultValue warn for one-shot commands, info for the daemon */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** `pretty` (coloured lines) or `json` (one JSON object a line). @defaultValue pretty when stderr is a terminal, else json */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** Per-request timeout to Ofsted, ms. @defaultValue 30000 */
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Attempts per request before giving up (network faults, 5xx, 429). @defaultValue 4 */

@@ -7,6 +7,7 @@ import { SearchPageShapeError } from '../src/ofsted/site/search-page-shape-error
 import type { ProcessorDeps } from './processor-deps.js';
 import { discoveryProviderJobId, type SweepJobData } from './queues.js';
 import { markSweepStarted } from './schedule-status.js';
+import { beginSweepRun, setSweepTotal } from './sweep-runs.js';
 import { queueProviderJobs } from './sweep.worker.js';
 
 /** What a discovery job returns (GET /api/jobs/<id> shows it). */
@@ -33,15 +34,18 @@ export interface DiscoveryJobResult {
  */
 export async function runDiscovery(deps: ProcessorDeps, job: Job<SweepJobData, DiscoveryJobResult>, log: Logger): Promise<DiscoveryJobResult> {
   const tick = String(job.opts.prevMillis ?? job.id);
+  const run = job.id ?? tick;
   await markSweepStarted(deps.queues.sweep as Queue);
+  await beginSweepRun(deps.queues.sweep as Queue, run, 'discovery');
   let queued = 0;
   const handOff = async (urns: readonly string[]) => {
-    queued += await queueProviderJobs(deps, urns, (urn) => discoveryProviderJobId(urn, tick), { full: false });
+    queued += await queueProviderJobs(deps, urns, (urn) => discoveryProviderJobId(urn, tick), { full: false, sweep: run });
   };
   try {
     const r = await discover({ site: deps.source, store: deps.store, logger: log, handOff });
     const result = { tick, since: r.since, until: r.until, requests: r.requests, providers: r.providers.length, queued, added: r.added };
     log.info(result, 'discovery: provider jobs queued');
+    await setSweepTotal(deps.queues.sweep as Queue, run, queued, log);
     return result;
   } catch (err) {
     if (!(err instanceof DiscoveryFailedError)) throw err;

@@ -75,6 +75,8 @@ export interface ProviderJobData {
   reason: 'sweep' | 'manual';
   /** Queued by the full sweep (not discovery): what it stores is checked against discovery's marks. */
   full?: boolean;
+  /** The sweep or discovery job that queued it: its outcome counts towards that run's summary (sweep-runs.ts). */
+  sweep?: string;
 }
 
 /** The parent of a provider's report jobs: records what they read, in one transaction. */

@@ -28,6 +28,8 @@ import { jobProcessor } from './run-job.js';
 import { STALLED_REASON, StallRequeue } from './stall-requeue.js';
 import { runDiscovery, type DiscoveryJobResult } from './discovery.worker.js';
 import { runSweep, type SweepResult } from './sweep.worker.js';
+import { recordSweepOutcome } from './sweep-runs.js';
+import { providerOutcome, type ProviderOutcome } from '../src/monitor/sweep-summary.js';
 
 export interface WorkerPoolOptions {
   connection: Redis;
@@ -143,6 +145,23 @@ export function startWorkers(deps: ProcessorDeps, options: WorkerPoolOptions): R
   provider.on('failed', (job, err) => {
     if (!job || job.name !== PROVIDER_JOB || err.name === 'UnrecoverableError') return;
     if (job.attemptsMade >= (job.opts.attempts ?? 1)) void noteOutcome((job.data as ProviderJobData).urn, { ok: false, error: err.message });
+  });
+
+  // A provider job of a sweep that ended (done, or failed for good) counts towards the sweep's summary.
+  const countForSweep = (data: ProviderJobData, outcome: ProviderOutcome) => {
+    if (!data.sweep) return;
+    void recordSweepOutcome(deps.queues.sweep as unknown as Queue, data.sweep, data.urn, outcome, deps.logger).catch((err: unknown) =>
+      deps.logger.warn({ urn: data.urn, err: err instanceof Error ? err.message : String(err) }, 'could not count a provider towards its sweep'),
+    );
+  };
+  provider.on('completed', (job, returned) => {
+    if (job.name !== PROVIDER_JOB) return;
+    const result = returned as ProviderJobResult | undefined;
+    countForSweep(job.data as ProviderJobData, providerOutcome(true, result?.stored ?? 0, result?.events ?? []));
+  });
+  provider.on('failed', (job, err) => {
+    if (!job || job.name !== PROVIDER_JOB) return;
+    if (job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError') countForSweep(job.data as ProviderJobData, providerOutcome(false, 0, []));
   });
 
   for (const worker of workers) {

@@ -5,6 +5,7 @@ import { providerJobOptions } from './job-options.js';
 import type { ProcessorDeps } from './processor-deps.js';
 import { PROVIDER_JOB, providerDeduplicationId, sweepProviderJobId, type ProviderJobData, type SweepJobData } from './queues.js';
 import { markSweepStarted } from './schedule-status.js';
+import { beginSweepRun, setSweepTotal } from './sweep-runs.js';
 
 /** Provider jobs added per Redis round trip. */
 const BATCH = 500;
@@ -28,13 +29,13 @@ export async function queueProviderJobs(
   deps: Pick<ProcessorDeps, 'queues' | 'settings'>,
   urns: readonly string[],
   jobIdOf: (urn: string) => string,
-  o: { full: boolean },
+  o: { full: boolean; /** The sweep job whose run these provider jobs count towards. */ sweep?: string },
 ): Promise<number> {
   let added = 0;
   for (let i = 0; i < urns.length; i += BATCH) {
     const batch = urns.slice(i, i + BATCH).map((urn) => {
       const jobId = jobIdOf(urn);
-      const data: ProviderJobData = { urn, reason: 'sweep', ...(o.full ? { full: true } : {}) };
+      const data: ProviderJobData = { urn, reason: 'sweep', ...(o.full ? { full: true } : {}), ...(o.sweep ? { sweep: o.sweep } : {}) };
       const delay = deps.settings.sweepJitterMs > 0 ? Math.floor(Math.random() * deps.settings.sweepJitterMs) : 0;
       return { name: PROVIDER_JOB, data, opts: providerJobOptions(deps.settings, { jobId, deduplicationId: providerDeduplicationId(urn), reason: 'sweep', delay }) };
     });
@@ -52,13 +53,16 @@ export async function queueProviderJobs(
 export async function runSweep(deps: ProcessorDeps, job: Job<SweepJobData, SweepResult>, log: Logger): Promise<SweepResult> {
   // Scheduler jobs carry the tick's scheduled time; a sweep added by hand is named by its own id.
   const tick = String(job.opts.prevMillis ?? job.id);
+  const run = job.id ?? tick;
   // What /health and /metrics report as the last sweep, whichever daemon ran it.
   await markSweepStarted(deps.queues.sweep as Queue);
+  await beginSweepRun(deps.queues.sweep as Queue, run, 'full');
   // Each sweep looks back at what the last day's sweeps could read (the operator hears once a day at most).
   await checkUnreadableShare({ ...deps.alerts, logger: log });
   const urns = (await deps.store.watchList()).map((w) => w.urn);
-  const added = await queueProviderJobs(deps, urns, (urn) => sweepProviderJobId(urn, tick), { full: true });
+  const added = await queueProviderJobs(deps, urns, (urn) => sweepProviderJobId(urn, tick), { full: true, sweep: run });
   const result = { tick, watched: urns.length, added, alreadyPending: urns.length - added };
   log.info(result, 'sweep: provider jobs queued');
+  await setSweepTotal(deps.queues.sweep as Queue, run, added, log);
   return result;
 }

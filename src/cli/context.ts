@@ -2,9 +2,7 @@ import { loadConfig, type Config } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createExtractor } from '../ofsted/reports/extract/create-extractor.js';
 import type { TextExtractor } from '../ofsted/reports/extract/text-extractor.js';
-import { OfstedSite } from '../ofsted/site/ofsted-site.js';
-import { siteOptionsFromConfig } from '../ofsted/site/site-options.js';
-import { openStore } from '../store/open-store.js';
+import type { OfstedSite } from '../ofsted/site/ofsted-site.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -21,15 +19,22 @@ export class CliContext {
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.config = loadConfig(env);
     // 'error' by default: a failing command must end in exactly one line on stderr, its own.
-    this.logger = createLogger(this.config.LOG_LEVEL ?? 'error');
+    this.logger = createLogger(this.config.LOG_LEVEL ?? 'error', {}, this.config.LOG_FORMAT);
   }
 
   async openStore(): Promise<Store> {
+    // Loaded here: `parse` needs no database driver.
+    const { openStore } = await import('../store/open-store.js');
     this.store ??= await openStore(this.config.DATABASE_URL);
     return this.store;
   }
 
-  openSite(): OfstedSite {
+  async openSite(): Promise<OfstedSite> {
+    // Loaded here: the site reader brings cheerio and undici, which `parse` and the store commands never use.
+    const [{ OfstedSite }, { siteOptionsFromConfig }] = await Promise.all([
+      import('../ofsted/site/ofsted-site.js'),
+      import('../ofsted/site/site-options.js'),
+    ]);
     this.site ??= new OfstedSite(siteOptionsFromConfig(this.config, { logger: this.logger }));
     return this.site;
   }

@@ -1,24 +1,14 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config.js';
 import {
   BadInputError,
   OfstedMonitorError,
   ProviderNotFoundError,
   UpstreamUnavailableError,
 } from '../errors.js';
-import { registerDaemon } from './commands/daemon.js';
-import { registerDiscover } from './commands/discover.js';
-import { registerSweep } from './commands/sweep.js';
-import { registerEvents } from './commands/events.js';
-import { registerHistory } from './commands/history.js';
-import { registerParse } from './commands/parse.js';
-import { registerReconcile } from './commands/reconcile.js';
-import { registerReparse } from './commands/reparse.js';
-import { registerScrape } from './commands/scrape.js';
-import { registerSubscribe } from './commands/subscribe.js';
-import { registerWatch } from './commands/watch.js';
 import { CLIENT_VERSION } from '../ofsted/site/http-client-options.js';
-import { CliContext } from './context.js';
+import type { CliContext } from './context.js';
+import type { Lazy } from './lazy-action.js';
+import { defineCommands } from './program.js';
 
 // Exit codes (CONTRACT.md): 0 ok, 2 bad input, 3 provider not found, 4 upstream unavailable, 1 anything else.
 // Every failure ends with exactly one line on stderr that says what went wrong and what to do.
@@ -31,7 +21,11 @@ function hintFor(err: unknown): string {
 
 export async function main(argv: string[]): Promise<number> {
   let context: CliContext | undefined;
-  const ctx = () => (context ??= new CliContext());
+  // The context module (config, logger, store) loads with the first action, never for --help or --version.
+  const lazy: Lazy = (load) => async (...args) => {
+    const [{ CliContext }, action] = await Promise.all([import('./context.js'), load()]);
+    await action(() => (context ??= new CliContext()), ...args);
+  };
 
   const program = new Command()
     .name('ofsted-monitor')
@@ -41,17 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `ofsted-monitor: ${s.slice(7)}` : s) });
 
-  registerParse(program, ctx);
-  registerScrape(program, ctx);
-  registerHistory(program, ctx);
-  registerEvents(program, ctx);
-  registerWatch(program, ctx);
-  registerSubscribe(program, ctx);
-  registerReparse(program, ctx);
-  registerReconcile(program, ctx);
-  registerDiscover(program, ctx);
-  registerSweep(program, ctx);
-  registerDaemon(program, ctx);
+  defineCommands(program, lazy);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -64,7 +48,8 @@ export async function main(argv: string[]): Promise<number> {
     const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
     const hint = hintFor(err);
     process.stderr.write(`ofsted-monitor: ${message}${message.includes(hint.trim().slice(1, -1)) ? '' : hint}\n`);
-    if (err instanceof ConfigError || err instanceof BadInputError) return 2;
+    // ConfigError is a BadInputError too.
+    if (err instanceof BadInputError) return 2;
     if (err instanceof OfstedMonitorError) return err.exitCode;
     // The stack is for developers: LOG_LEVEL=debug shows it.
     context?.logger.debug({ err }, 'unexpected error');

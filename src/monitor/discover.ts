@@ -15,6 +15,7 @@ import {
   type SearchResult,
 } from '../ofsted/site/search-page.js';
 import type { ProviderRecord, ScopeKey, Store, WatchScope } from '../store/store.js';
+import { describeScope } from './describe-scope.js';
 import type { ReportSource } from './scrape-provider.js';
 
 /** What discovery needs from Ofsted's site besides provider pages; OfstedSite implements it. */
@@ -304,9 +305,8 @@ function sameName(a: string, b: string): boolean {
   return a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-export function describeScope(s: ScopeKey): string {
-  return [s.category, s.localAuthority ? `la=${s.localAuthority}` : null, s.owner ? `owner=${s.owner}` : null].filter(Boolean).join(' ');
-}
+// In a module of its own so `watch list` need not load the search reader (and cheerio) to print scopes.
+export { describeScope };
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

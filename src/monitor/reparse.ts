@@ -31,11 +31,17 @@ function reading(parsed: ParsedReport | null): string {
  * Re-derive stored reports from their stored text with the current parser. It raises no events: the
  * history is only being re-read, and a re-read is not news (CONTRACT: events are raised once).
  */
-export async function reparseReports(store: Store, scope: { urn: string } | { all: true }): Promise<ReparseResult> {
+export async function reparseReports(
+  store: Store,
+  scope: { urn: string } | { all: true },
+  /** Told after each provider: how many of how many are done (the CLI's progress bar). */
+  onProgress?: (done: number, total: number) => void,
+): Promise<ReparseResult> {
   const urns = 'urn' in scope ? [scope.urn] : (await store.listProviders()).map((p) => p.urn);
   const result: ReparseResult = { parserVersion: PARSER_VERSION, reports: 0, reparsed: 0, changed: 0, fixed: 0, unreadable: 0, noText: 0 };
 
-  for (const urn of urns) {
+  for (const [i, urn] of urns.entries()) {
+    onProgress?.(i, urns.length);
     const updates: StoredReport[] = [];
     for (const report of await store.listReports(urn)) {
       result.reports += 1;
@@ -62,5 +68,6 @@ export async function reparseReports(store: Store, scope: { urn: string } | { al
     }
     await store.updateReports(updates);
   }
+  onProgress?.(urns.length, urns.length);
   return result;
 }

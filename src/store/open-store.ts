@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { BadInputError, OfstedMonitorError } from '../errors.js';
-import { PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
+import type { PostgresStoreOptions } from './postgres-store.js';
 import { redactDatabaseUrl, scrubDatabaseUrl } from './redact-database-url.js';
 import { SQLITE_MEMORY, SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
@@ -46,6 +46,8 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
 }
 
 async function openPostgres(url: string, options: OpenStoreOptions): Promise<Store> {
+  // Loaded only for PostgreSQL: pg costs an SQLite user's every command a tenth of a second at start-up.
+  const { PostgresStore } = await import('./postgres-store.js');
   const store = PostgresStore.open(url, options);
   const where = redactDatabaseUrl(url);
   try {

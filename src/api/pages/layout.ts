@@ -17,6 +17,7 @@ const NAV: readonly { href: string; label: string }[] = [
   { href: '/', label: 'Declines' },
   { href: '/watchlist', label: 'Watchlist' },
   { href: '/events', label: 'Events' },
+  { href: '/sweeps', label: 'Sweeps' },
   { href: '/docs', label: 'API' },
 ];
 

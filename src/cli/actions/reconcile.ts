@@ -1,27 +1,20 @@
-import type { Command } from 'commander';
+import type { Action } from '../lazy-action.js';
 import type { Reconciliation } from '../../monitor/reconcile.js';
 import { agreementText, disagreementText, fieldTable } from '../../monitor/reconcile-text.js';
 import { reconcileWithStore } from '../../monitor/reconcile-with-store.js';
 import { readProviderData } from '../../ofsted/provider-data/read-provider-data.js';
 import type { ProviderLevelData } from '../../ofsted/provider-data/provider-level-rows.js';
-import { printJson, type CliContext } from '../context.js';
+import { printJson } from '../context.js';
 
 /** URNs never scraped shown in the human output; --json lists them all. */
 const NOT_STORED_SHOWN = 10;
 
-export function registerReconcile(program: Command, ctx: () => CliContext): void {
-  program
-    .command('reconcile')
-    .description("compare what the store parsed with Ofsted's own provider-level data; exits 0 even when they disagree")
-    .argument('<file>', "Ofsted's provider-level data: a CSV, or the ODS workbook")
-    .option('--json', 'print { compared, agree, disagree, notStored, fields } as JSON')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const data = await readProviderData(file);
-      const result = await reconcileWithStore(data, await ctx().openStore());
-      if (opts.json) return printJson(result);
-      process.stdout.write(`${humanReport(file, data, result).join('\n')}\n`);
-    });
-}
+export const reconcileCommand: Action<[string, { json?: boolean }]> = async (ctx, file, opts) => {
+  const data = await readProviderData(file);
+  const result = await reconcileWithStore(data, await ctx().openStore());
+  if (opts.json) return printJson(result);
+  process.stdout.write(`${humanReport(file, data, result).join('\n')}\n`);
+};
 
 function humanReport(file: string, data: ProviderLevelData, r: Reconciliation): string[] {
   const stored = data.urns.length - r.notStored.length;
