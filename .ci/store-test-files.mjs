@@ -41,6 +41,11 @@ const ONCE = new Set([
   'tests/api/pages/dashboard-browser.test.ts',
   'tests/api/pages/charts-browser.test.ts',
   'tests/api/pages/declines-browser.test.ts',
+  // Daemons whose subject is the queue, the limiter or process signals, not what the store keeps.
+  'tests/workers/retry-after.test.ts',
+  'tests/workers/daemon-shutdown.test.ts',
+  'tests/workers/daemon-stall-requeue.test.ts',
+  'tests/workers/daemon-no-workers.test.ts',
   'tests/api/openapi.test.ts',
   'tests/api/logs-and-headers.test.ts',
   'tests/api/admin-board.test.ts',
