@@ -5,7 +5,7 @@ import { WATCH_CATEGORIES } from '../program.js';
 import { parseUrn } from '../../ofsted/urn.js';
 import type { ScopeKey, WatchCategory } from '../../store/store.js';
 import { printJson } from '../context.js';
-import { resolveScopeNames } from '../did-you-mean.js';
+import { resolveScopeNames } from '../../monitor/scope-names.js';
 import { progressBar } from '../progress.js';
 
 export const watchAddCommand: Action<[string[], ScopeOptions & { json?: boolean }]> = async (ctx, raw, opts) => {
