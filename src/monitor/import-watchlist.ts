@@ -51,6 +51,8 @@ export interface WatchImportOptions {
   requestsPerSecond?: number;
   /** Told what the import will watch once the whole file is read, before anything is added. */
   onPlan?: (plan: FirstSweepPlan) => void;
+  /** How far through a CSV the import has read (bytes), for a progress bar; a spreadsheet is read whole first. */
+  onProgress?: (read: number, size: number) => void;
 }
 
 /**
@@ -99,7 +101,7 @@ export async function importWatchlistFile(
   } else {
     const counts = { skipped: 0 };
     store = await openStore();
-    ({ found, added } = await store.watchImport(csvUrnBatches(file, source.name, source.rows(), provider, counts, filter), beforeAdd));
+    ({ found, added } = await store.watchImport(csvUrnBatches(file, source.name, source.rows((read) => options.onProgress?.(read, source.size)), provider, counts, filter), beforeAdd));
     skipped = counts.skipped;
   }
 

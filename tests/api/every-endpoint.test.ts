@@ -305,6 +305,7 @@ describe('every endpoint, with the token set', () => {
 
     assertError(await call('POST', '/api/scopes', { token: TOKEN, json: { category: 'zoos' } }), 400, /^unknown category "zoos": use one of childrens-homes, la-childrens-services, schools, early-years$/);
     assertError(await call('POST', '/api/scopes', { token: TOKEN, json: { category: 'schools', town: 'Derby' } }), 400, /^unknown field "town": use category, la and owner$/);
+    assertError(await call('POST', '/api/scopes', { token: TOKEN, json: { category: 'schools', la: 'Darby' } }), 400, /^no local authority called 'Darby'; did you mean 'Derby'\?$/);
     assertError(await call('POST', '/api/scopes', { token: TOKEN }), 400, /^send \{ "category"/);
     assertError(await call('POST', '/api/scopes', { token: TOKEN, rawJson: '{"category":' }), 400, BAD_JSON);
     assert.equal((await fx.store.listWatchScopes()).length, 2);

@@ -77,6 +77,7 @@ describe('/api/subscriptions', () => {
       [{ target: 'carer@example.org', digest: 'yes' }, /^digest: give it as true or false$/],
       [{ urn: HOME }, /^target is required$/],
       [[], /^the body must be a JSON object$/],
+      [{ target: 'carer@example.org', la: 'Darby' }, /^no local authority called 'Darby'; did you mean 'Derby'\?$/],
     ];
     for (const [body, message] of cases) {
       const res = await fx.fetch('/api/subscriptions', { method: 'POST', token: TOKEN, ...json(body) });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { nameKey, resolveName } from '../../src/cli/did-you-mean.js';
+import { nameKey, resolveName } from '../../src/monitor/scope-names.js';
 import { BadInputError } from '../../src/errors.js';
 import { LOCAL_AUTHORITIES } from '../../src/ofsted/local-authorities.js';
 import { localAuthorityKey, readLocalAuthorityCodes } from '../../src/ofsted/site/search-page.js';

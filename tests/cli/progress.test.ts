@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFakeOfsted, type FakeOfsted } from '../../tools/fake-ofsted/index.js';
@@ -37,5 +38,17 @@ describe('progress bar', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stderr, '');
     assert.ok(run.json().reports > 0);
+  });
+
+  it('watch import shows how far through the file it has read at a terminal, and nothing in a pipe', async () => {
+    const csv = join(work.dir, 'homes.csv');
+    writeFileSync(csv, `URN,Name\n${Array.from({ length: 3000 }, (_, i) => `SC${String(100000 + i)},Home ${i}`).join('\n')}\n`);
+    const shown = await runCliInTerminal(['watch', 'import', csv], env);
+    assert.equal(shown.code, 0, shown.output);
+    assert.match(shown.output, /reading file \(kB\) \[[░█]+\] \d+\/\d+ \| \d+% \| ETA/);
+    assert.match(shown.output, /imported 3000 URNs/);
+    const piped = await runCli(['watch', 'import', csv, '--json'], env);
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.doesNotMatch(piped.stderr, /reading file/);
   });
 });

@@ -6,6 +6,8 @@ import { requireBearerToken } from '../auth/require-token.js';
 import { documented } from '../doc-only-schema.js';
 import { HttpError } from '../http-error.js';
 import { scopeInput } from '../request-input.js';
+import { BadInputError } from '../../errors.js';
+import { resolveScopeNames } from '../../monitor/scope-names.js';
 
 const sameScope = (a: ScopeKey, b: ScopeKey) => a.category === b.category && a.localAuthority === b.localAuthority && a.owner === b.owner;
 
@@ -17,7 +19,12 @@ export function registerScopeRoutes(app: FastifyInstance, deps: Pick<ApiDeps, 's
   app.get('/api/scopes', documented('listScopes'), async () => deps.store.listWatchScopes());
 
   app.post('/api/scopes', { ...documented('addScope'), onRequest: requireBearerToken(token) }, async (request, reply) => {
-    const scope = scopeInput(request.body);
+    const given = scopeInput(request.body);
+    // As `watch add --category`: names as the store and Ofsted spell them, a near miss refused with the nearest.
+    const names = await resolveScopeNames(deps.store, { la: given.localAuthority, owner: given.owner }).catch((error: unknown) => {
+      throw error instanceof BadInputError ? new HttpError(400, error.message) : error;
+    });
+    const scope: ScopeKey = { ...given, localAuthority: names.la ?? null, owner: names.owner ?? null };
     const added = await deps.store.addWatchScope(scope, new Date().toISOString());
     const stored: WatchScope | undefined = (await deps.store.listWatchScopes()).find((s) => sameScope(s, scope));
     if (!stored) throw new Error('a scope just added is not in the store');

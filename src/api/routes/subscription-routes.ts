@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { addSubscriptions, removeMatchingSubscriptions } from '../../alerts/subscription-changes.js';
 import { parseTarget, planSubscriptions, planUnsubscribe } from '../../alerts/subscription-request.js';
+import { resolveScopeNames } from '../../monitor/scope-names.js';
 import { BadInputError } from '../../errors.js';
 import type { ApiDeps } from '../api-deps.js';
 import type { ApiToken } from '../auth/api-token.js';
@@ -30,7 +31,12 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: Pick<ApiD
 
   app.post('/api/subscriptions', { ...documented('subscribe'), ...auth }, async (request, reply) => {
     if (request.body === undefined) throw new HttpError(400, 'send a JSON body: { "target": "<email or webhook URL>", "urn": "<URN>" }');
-    const plan = asHttp(() => planSubscriptions(request.body));
+    asHttp(() => planSubscriptions(request.body)); // every field checked before the store is asked about names
+    const body = request.body as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    // Stored as the store and Ofsted spell them; a near miss ('Darby') is a 400 naming the nearest.
+    const names = await asHttpAsync(() => resolveScopeNames(deps.store, { la: text(body.la), owner: text(body.owner) }));
+    const plan = asHttp(() => planSubscriptions({ ...body, ...names }));
     const result = await asHttpAsync(() =>
       addSubscriptions(deps.store, plan, new Date().toISOString(), { webhookAllowHosts: deps.config.WEBHOOK_ALLOW_HOSTS }),
     );

@@ -9,7 +9,7 @@ import {
 } from '../../alerts/subscription-request.js';
 import type { Subscription } from '../../alerts/types.js';
 import { printJson } from '../context.js';
-import { resolveScopeNames } from '../did-you-mean.js';
+import { resolveScopeNames } from '../../monitor/scope-names.js';
 
 interface ScopeOptions {
   urn: string[];

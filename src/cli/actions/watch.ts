@@ -5,7 +5,8 @@ import { WATCH_CATEGORIES } from '../program.js';
 import { parseUrn } from '../../ofsted/urn.js';
 import type { ScopeKey, WatchCategory } from '../../store/store.js';
 import { printJson } from '../context.js';
-import { resolveScopeNames } from '../did-you-mean.js';
+import { resolveScopeNames } from '../../monitor/scope-names.js';
+import { progressBar } from '../progress.js';
 
 export const watchAddCommand: Action<[string[], ScopeOptions & { json?: boolean }]> = async (ctx, raw, opts) => {
   const given = scopeFrom(raw, opts);
@@ -61,12 +62,18 @@ export const watchImportCommand: Action<[string, { json?: boolean; la: string[];
     import('../../monitor/import-watchlist.js'),
     import('../../monitor/first-sweep-estimate.js'),
   ]);
+  // A CSV of a million rows takes seconds to stream: the bar counts kilobytes read (on a terminal only).
+  const bar = progressBar('reading file (kB)');
   const { snapshotTooLarge, ...result } = await importWatchlistFile(file, () => ctx().openStore(), {
     filter: { localAuthority: opts.la, owner: opts.owner, providerType: opts.type },
     requestsPerSecond: ctx().config.REQUESTS_PER_SECOND,
+    onProgress: (read, size) => bar.update(Math.ceil(read / 1024), Math.ceil(size / 1024)),
     // stderr, so that --json still prints one document alone on stdout.
-    onPlan: (plan) => process.stderr.write(`${describeFirstSweep(plan)}\n`),
-  });
+    onPlan: (plan) => {
+      bar.stop();
+      process.stderr.write(`${describeFirstSweep(plan)}\n`);
+    },
+  }).finally(() => bar.stop());
   const { found, added, alreadyWatched, skipped, snapshot } = result;
   if (snapshotTooLarge) {
     process.stderr.write(

@@ -17,7 +17,7 @@ export interface DataFile {
  */
 export type DataSource =
   | { format: 'spreadsheet'; tables: DataTable[] }
-  | { format: 'csv'; name: string; rows: () => AsyncIterable<string[][]> };
+  | { format: 'csv'; name: string; size: number; rows: (onRead?: (bytes: number) => void) => AsyncIterable<string[][]> };
 
 // Ofsted's provider-level files are a few MB; anything far larger is not one of them.
 const MAX_BYTES = 200 * 1024 * 1024;
@@ -67,7 +67,7 @@ export async function openDataFile(path: string): Promise<DataSource> {
     return { format: 'spreadsheet', tables: await spreadsheetTables(bytes, size, path) };
   }
   const encoding = await csvEncoding(path);
-  return { format: 'csv', name: basename(path), rows: () => streamCsvRows(decodeStream(path, encoding)) };
+  return { format: 'csv', name: basename(path), size, rows: (onRead) => streamCsvRows(decodeStream(path, encoding, onRead)) };
 }
 
 async function fileSize(path: string): Promise<number> {
@@ -137,10 +137,13 @@ async function csvEncoding(path: string): Promise<TextEncoding> {
   return valid ? 'utf-8' : 'windows-1252';
 }
 
-async function* decodeStream(path: string, encoding: TextEncoding): AsyncGenerator<string> {
+async function* decodeStream(path: string, encoding: TextEncoding, onRead?: (bytes: number) => void): AsyncGenerator<string> {
   // TextDecoder drops a UTF-8 byte-order mark and keeps a character split across chunks whole.
   const utf8 = new TextDecoder('utf-8');
+  let read = 0;
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    read += chunk.length;
+    onRead?.(read);
     yield encoding === 'utf-8' ? utf8.decode(chunk, { stream: true }) : decodeWindows1252(chunk);
   }
   if (encoding === 'utf-8') yield utf8.decode();
