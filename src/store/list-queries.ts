@@ -36,6 +36,8 @@ export interface EventListFilter {
   owners?: readonly string[];
   /** Include the baseline history a provider's first scrape records. @defaultValue true */
   backfill?: boolean;
+  /** Only events that still stand: none a later-arriving report superseded. @defaultValue false */
+  standing?: boolean;
 }
 
 export interface EventPageQuery extends EventListFilter {
@@ -100,6 +102,7 @@ function eventFilter(filter: EventListFilter) {
     if (filter.urn !== undefined) terms.push(eb('events.urn', '=', filter.urn));
     if (filter.type !== undefined) terms.push(eb('events.type', '=', filter.type));
     if (filter.backfill === false) terms.push(eb('events.backfill', '=', 0));
+    if (filter.standing === true) terms.push(eb('events.superseded_by', 'is', null));
     if (filter.types !== undefined) terms.push(filter.types.length === 0 ? sql<SqlBool>`1 = 0` : eb('events.type', 'in', [...filter.types]));
     const byProvider = (column: 'owner' | 'local_authority' | 'provider_type', values: readonly string[] | undefined) => {
       if (values === undefined) return;

@@ -247,7 +247,9 @@ export function registerListPages(app: FastifyInstance, deps: Deps, token: ApiTo
     if (problems.length) {
       return sendHtml(reply, 400, renderDeclinesPage({ ...common, slice: EMPTY_EVENTS, problems, providers: new Map(), reportUrls: new Map(), published: new Map() }));
     }
-    const slice = await eventsSlice(store, filter, eventsStoreFilter(filter, await spellings(filter), now));
+    // What got worse and still stands: a decline a later-arriving report superseded is not counted twice.
+    const standing = { ...eventsStoreFilter(filter, await spellings(filter), now), standing: true };
+    const slice = await eventsSlice(store, filter, standing);
     const fileIds = slice.items.flatMap((e) => (e.fileId ? [e.fileId] : []));
     const [providers, reportUrls, published] = await Promise.all([
       providersFor(store, slice.items),

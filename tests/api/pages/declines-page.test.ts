@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { startApiFixture, TOKEN, type ApiFixture } from '../support/api-fixture.js';
-import { BASELINE, BUSY, DERBY_OWNER, ELM, ENFORCED, IMPROVED, OAK, OAK_NAME, OLD, seedDeclines } from './support/declines-seed.js';
+import { BASELINE, BUSY, DERBY_OWNER, ELM, ENFORCED, IMPROVED, OAK, OAK_NAME, OLD, event, provider, seedDeclines } from './support/declines-seed.js';
 
 // The declines view at `/`, the events filters, and the feeds and CSV they link to, against a month in which
 // one decline is buried under 120 "report published" events.
@@ -137,5 +137,21 @@ describe('the declines view and the filters that lead with what got worse', () =
 
     const webhook = await post('/follow/subscribe', { la: 'Derby', email: 'http://127.0.0.1:9/hook', token: TOKEN });
     assert.equal(webhook.status, 400, 'the page subscribes email addresses only');
+  });
+
+  // Last: it adds a provider the other tests do not expect.
+  it('leaves out a decline that a later-arriving report superseded: it no longer stands, /events still has it', async () => {
+    const urn = 'SC100009';
+    const at = new Date(Date.now() - 2 * 86_400_000);
+    await fx.store.recordScrape({
+      provider: provider(urn),
+      reports: [],
+      events: [event('superseded-decline', urn, at, { type: 'rating-declined', from: 'good', to: 'inadequate', inspectionDate: '2026-10-01', summary: `${urn}: Good → Inadequate` })],
+      at: at.toISOString(),
+    });
+    assert.ok(rowUrns((await page('/?period=all')).$).includes(urn), 'standing, it leads');
+    await fx.store.recordScrape({ provider: provider(urn), reports: [], events: [], superseded: [{ id: 'superseded-decline', by: '70000099' }], at: new Date().toISOString() });
+    assert.ok(!rowUrns((await page('/?period=all')).$).includes(urn), 'superseded, it is not counted as a decline');
+    assert.ok(rowUrns((await page('/events?type=decline&period=all')).$).includes(urn), 'the event log keeps it');
   });
 });

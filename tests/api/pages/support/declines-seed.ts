@@ -24,7 +24,7 @@ const day = (now: Date, back: number) => new Date(now.getTime() - back * 86_400_
 const iso = (d: Date) => d.toISOString();
 const date = (d: Date) => d.toISOString().slice(0, 10);
 
-function provider(urn: string, o: Partial<ProviderInfo> = {}): ProviderInfo {
+export function provider(urn: string, o: Partial<ProviderInfo> = {}): ProviderInfo {
   return { urn, name: `Home ${urn}`, category: 'CARE', providerType: "Children's home", localAuthority: 'Derby', owner: DERBY_OWNER, url: `http://127.0.0.1:9/provider/CARE/${urn}`, ...o };
 }
 
@@ -35,7 +35,7 @@ function report(fileId: string, urn: string, inspected: string, published: strin
   };
 }
 
-function event(id: string, urn: string, at: Date, o: Partial<ChangeEvent>): ChangeEvent {
+export function event(id: string, urn: string, at: Date, o: Partial<ChangeEvent>): ChangeEvent {
   return { id, urn, type: 'report-published', at: iso(at), inspectionDate: null, from: null, to: null, fileId: null, summary: `${urn}: ${id}`, backfill: false, ...o };
 }
 
