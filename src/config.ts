@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { parseWebhookAllowance } from './alerts/transport/webhook-address-policy.js';
 import { BadInputError } from './errors.js';
@@ -117,6 +118,21 @@ const ConfigSchema = z.object({
   /** How long a sender holds a message it is sending before another may retry it, ms. @defaultValue 120000 */
   ALERT_LEASE_MS: z.coerce.number().int().min(1_000).default(120_000),
   /**
+   * The reverse proxies whose X-Forwarded-For (and -Proto) to believe: a number of hops, or a comma list of proxy
+   * addresses and CIDR networks. Behind a proxy, without it every client shares the proxy's address, so one client's
+   * wrong tokens would hold back everyone's. @defaultValue none: the connecting address is the client
+   */
+  TRUST_PROXY: z
+    .string()
+    .superRefine((raw, ctx) => {
+      try {
+        trustProxySetting(raw);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .optional(),
+  /**
    * Webhook hosts allowed besides public addresses: a comma list of host names, IP addresses and CIDR networks
    * (e.g. `localhost,10.1.0.0/16`). @defaultValue none: loopback, private, link-local and other non-public addresses are refused
    */
@@ -152,3 +168,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** A bad environment variable: exit 2 with one line naming it (never its value: it may be a secret). */
 export class ConfigError extends BadInputError {}
+
+/** TRUST_PROXY as fastify's trustProxy takes it: the first n hops trusted, or the list of proxy addresses and networks. */
+export function trustProxySetting(raw: string | undefined): string[] | ((address: string, hop: number) => boolean) | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(raw)) {
+    const hops = Number(raw);
+    return (_address, hop) => hop < hops;
+  }
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of list) {
+    const valid = entry.includes('/') ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry);
+    if (!valid) throw new Error(`not a number of hops, an IP address or a CIDR network: ${JSON.stringify(entry.slice(0, 60))}`);
+  }
+  return list;
+}

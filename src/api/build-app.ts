@@ -1,3 +1,4 @@
+import { trustProxySetting } from '../config.js';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api-deps.js';
 import { ApiToken } from './auth/api-token.js';
@@ -36,6 +37,8 @@ export async function buildApp(deps: Omit<ApiDeps, 'listen'>): Promise<FastifyIn
     connectionTimeout: 30_000,
     keepAliveTimeout: 5_000,
     return503OnClosing: true,
+    // request.ip (token-failure counts, logs) and request.protocol (the session cookie's Secure) through the proxy.
+    ...(trustProxySetting(deps.config.TRUST_PROXY) !== undefined && { trustProxy: trustProxySetting(deps.config.TRUST_PROXY) }),
   });
 
   // Before every route, so the board and the dashboard's forms are covered as well as the JSON API.

@@ -9,6 +9,8 @@ describe('maskTokenInUrl', () => {
     assert.equal(maskTokenInUrl('/admin/queues?a=1&token=abc&b=2'), '/admin/queues?a=1&token=[redacted]&b=2');
     assert.equal(maskTokenInUrl('/x?TOKEN=abc#frag'), '/x?TOKEN=[redacted]#frag');
     assert.equal(maskTokenInUrl('/x?token=a&token=b'), '/x?token=[redacted]&token=[redacted]');
+    // The board reads names decoded, so an escaped name is the same parameter.
+    assert.equal(maskTokenInUrl('/admin/queues?%74oken=abc&a=1'), '/admin/queues?%74oken=[redacted]&a=1');
   });
 
   it('leaves URLs without a token parameter alone', () => {

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http-error.js';
 import type { ApiToken } from './api-token.js';
 import { bearerToken } from './request-credentials.js';
+import { clientKey } from './client-key.js';
 
 export const TOKEN_UNSET_MESSAGE =
   'API_TOKEN is not set: set it in the daemon\'s environment to enable state-changing calls';
@@ -15,6 +16,6 @@ export function requireBearerToken(token: ApiToken) {
       throw new HttpError(401, TOKEN_MISSING_MESSAGE, { 'www-authenticate': 'Bearer realm="ofsted-monitor"' });
     }
     // The right token forgives the client's earlier typos (failures are counted in token-failure-hooks.ts).
-    token.failures.recordSuccess(request.ip);
+    token.failures.recordSuccess(clientKey(request.ip));
   };
 }

@@ -4,11 +4,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http-error.js';
 import type { ApiToken } from './api-token.js';
+import { clientKey } from './client-key.js';
+import { queryNames } from '../request-log.js';
 
 /** onRequest hook: a client over its limit gets 429 for anything that could test a token. */
 export function refuseTokenGuessers(token: ApiToken) {
   return async function refuseGuesser(request: FastifyRequest): Promise<void> {
-    const wait = token.failures.retryAfterSeconds(request.ip);
+    const wait = token.failures.retryAfterSeconds(clientKey(request.ip));
     if (wait === 0) return;
     // Reading pages stays open; a write (forms carry the token in the body) or an offered token does not.
     const reads = request.method === 'GET' || request.method === 'HEAD';
@@ -22,14 +24,14 @@ export function countTokenFailures(token: ApiToken) {
   return async function countFailure(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     // A call that forgot the token is not guessing, and a browser loading the board without its cookie
     // makes a 401 per asset.
-    if (reply.statusCode === 401 && offersToken(request)) token.failures.recordFailure(request.ip);
+    if (reply.statusCode === 401 && offersToken(request)) token.failures.recordFailure(clientKey(request.ip));
   };
 }
 
 /** A bearer header, a `?token=` (the board) or a form's `token` field (the dashboard's buttons). */
 function offersToken(request: FastifyRequest): boolean {
   if (request.headers.authorization !== undefined) return true;
-  if (/[?&]token=/.test(request.url)) return true;
+  if (queryNames(request.url).some((name) => name.toLowerCase() === 'token')) return true;
   const body = request.body as { token?: unknown } | undefined | null;
   return typeof body === 'object' && body !== null && typeof body.token === 'string' && body.token !== '';
 }
