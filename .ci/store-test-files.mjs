@@ -3,6 +3,7 @@
 // the rest cannot see which store is configured, so a second run would only repeat the first.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { slowFirst } from './slow-first.mjs';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const files = [];
@@ -56,4 +57,4 @@ const chosen = files
   .map((f) => relative(root, f))
   .filter((f) => !once(f))
   .sort();
-process.stdout.write(`${chosen.join('\n')}\n`);
+process.stdout.write(`${slowFirst(chosen).join('\n')}\n`);
