@@ -55,18 +55,21 @@ export function feedItem(e: ChangeEvent, ctx: FeedItemContext): FeedItem {
   const inspected = e.inspectionDate ? formatDay(e.inspectionDate.slice(0, 10)) : '';
   const pdf = e.fileId ? safeHref(ctx.reportUrls.get(e.fileId)) : null;
   const link = `${ctx.baseUrl}${providerHref(e.urn)}`;
+  // A feed reader keeps entries it has shown: a superseded one says so, as the events page does.
+  const stale = e.supersededBy ? 'No longer stands: an earlier inspection\'s report arrived late and came between the two reports this compared.' : null;
   const lines = [
     summary,
+    stale,
     moved ? `${EVENT_TYPE_LABEL[e.type]}: ${moved}.` : null,
     inspected ? `Inspected ${inspected}.` : null,
     pdf ? `Report: ${pdf}` : null,
   ].filter((l): l is string => l !== null);
-  const body = html`<p><a href="${link}">${who}</a>: ${summary}</p>${moved ? html`<p>${EVENT_TYPE_LABEL[e.type]}: ${moved}.</p>` : null}${
+  const body = html`<p><a href="${link}">${who}</a>: ${summary}</p>${stale ? html`<p><strong>${stale}</strong></p>` : null}${moved ? html`<p>${EVENT_TYPE_LABEL[e.type]}: ${moved}.</p>` : null}${
     inspected ? html`<p>Inspected ${inspected}.</p>` : null
   }${pdf ? html`<p><a href="${pdf}">Read the report (PDF)</a></p>` : null}`;
   return {
     id: tagUri(`event/${e.id}`),
-    title: `${who}: ${summary}`,
+    title: `${who}: ${summary}${stale ? ' (no longer stands)' : ''}`,
     link,
     at: e.at,
     category: e.type,

@@ -85,6 +85,15 @@ describe('Atom and RSS rendering', () => {
     assert.equal($('channel > link').text(), META.pageUrl);
   });
 
+  it('says in the entry when an event no longer stands (a report that arrived late came between)', () => {
+    const superseded = feedItem({ ...NASTY, supersededBy: '10541699' }, CTX);
+    assert.match(superseded.title, /\(no longer stands\)$/);
+    assert.match(superseded.text, /^No longer stands: /m);
+    assert.match(cheerio.load(superseded.html)('strong').text(), /^No longer stands: /);
+    const standing = feedItem(NASTY, CTX);
+    assert.doesNotMatch(standing.title + standing.text, /no longer stands/i);
+  });
+
   it('renders the same events to the same bytes, and an empty feed with the time given', () => {
     const items = [feedItem(NASTY, CTX)];
     assert.equal(atomFeed({ ...META, now: '2030-01-01T00:00:00.000Z' }, items), atomFeed(META, items));
