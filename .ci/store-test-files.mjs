@@ -1,20 +1,12 @@
 // The test files whose outcome depends on the store: those importing tests/helpers/test-database.ts,
 // directly or through other test helpers. CI runs these again against PostgreSQL (TEST_STORE=postgres);
 // the rest cannot see which store is configured, so a second run would only repeat the first.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { slowFirst } from './slow-first.mjs';
+import { ROOT as root, testTreeFiles } from './tree.mjs';
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const files = [];
-const walk = (dir) => {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path);
-    else if (entry.name.endsWith('.ts')) files.push(path);
-  }
-};
-walk(join(root, 'tests'));
+const files = testTreeFiles();
 
 const importsOf = new Map(
   files.map((file) => {

@@ -4,26 +4,17 @@ import type { ChangeEvent } from '../../ofsted/types.js';
 import { html, type Html } from '../../render/html.js';
 import { EVENT_TYPE_LABEL, fromToText } from './event-text.js';
 import { eventFilterForm, exportLinks, type EventFilterChoices } from './event-filter-form.js';
-import { eventsParams, sinceDay, type EventsFilter } from './events-filter.js';
-import { countText, cursorPager, eventMarks, followScopes, problemsNotice, providerCell, type EventsSlice, type ListedProvider } from './events-page.js';
-import { renderFollowForms, type FollowFormsView } from './follow-forms.js';
-import { page, safeHref, shortDay, type PageOptions } from './layout.js';
+import { eventsParams, sinceDay } from './events-filter.js';
+import { countText, cursorPager, eventMarks, followScopes, problemsNotice, providerCell, type EventsPageInput } from './events-page.js';
+import { renderFollowForms } from './follow-forms.js';
+import { page, safeHref, shortDay } from './layout.js';
 import { hrefWith } from './query-values.js';
 
-export interface DeclinesPageInput {
-  slice: EventsSlice;
-  /** Its type is always "any decline". */
-  filter: EventsFilter;
-  problems?: string[];
-  typed?: { urn?: string; since?: string };
-  providers: ReadonlyMap<string, ListedProvider>;
-  /** PDF address of each report, by fileId. */
-  reportUrls: ReadonlyMap<string, string>;
+/** The events page's input, its type always "any decline", with what the declines rows add. */
+export interface DeclinesPageInput extends EventsPageInput {
   /** Publication date of each report, by fileId. */
   published: ReadonlyMap<string, string | null>;
   choices: EventFilterChoices;
-  follow?: Omit<FollowFormsView, 'scopes' | 'back'>;
-  feeds?: PageOptions['feeds'];
   /** For "since 3 Nov 2026" when a period is chosen. */
   now: Date;
 }
