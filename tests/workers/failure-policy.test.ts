@@ -113,8 +113,12 @@ describe('daemon: failure policy', () => {
     const { job, state } = await providerJob('SC036243', 'sweep-2');
     assert.equal(state, 'failed');
     assert.equal(job.attemptsMade, 1);
-    const closed = (await store.listEvents({ urn: 'SC036243' })).filter((e) => e.type === 'provider-closed');
-    assert.equal(closed.length, 1);
+    const events = await store.listEvents({ urn: 'SC036243' });
+    const closed = events.filter((e) => e.type === 'provider-closed');
+    // Once seen to fail under load with no provider-closed; say everything needed to tell why.
+    const stored = await store.getProviderState('SC036243');
+    const jobLines = logs.filter((l) => String(l.jobId ?? '').includes('SC036243')).map((l) => `${String(l.jobId)} ${String(l.msg)}`);
+    assert.equal(closed.length, 1, JSON.stringify({ failedReason: job.failedReason, stored, events: events.map((e) => e.type), jobLines }));
     assert.ok(await queues.notify.getJob(notifyJobId(closed[0]!.id)));
     assert.ok((await store.getProvider('SC036243'))?.closedAt);
   });
