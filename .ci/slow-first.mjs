@@ -1,4 +1,4 @@
-// The test runner starts files in the order given, two at a time. Sorted by name, the slowest files (the
+// The test runner starts files in the order given, three at a time (package.json). Sorted by name, the slowest files (the
 // daemons of tests/workers, the fault matrix) came last and ran with a core idle; started first, the long
 // ones overlap the many short ones. Seconds from a full run on the 2-core CI machine, slowest first.
 const SLOW_FIRST = [
