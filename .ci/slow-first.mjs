@@ -1,6 +1,6 @@
-// The test runner starts files in the order given, three at a time (package.json). Sorted by name, the slowest files (the
-// daemons of tests/workers, the fault matrix) came last and ran with a core idle; started first, the long
-// ones overlap the many short ones. Seconds from a full run on the 2-core CI machine, slowest first.
+// The test runner starts files in the order given, three at a time (package.json). Sorted by name, the slowest
+// files (the daemons of tests/workers, the fault matrix) came last and ran with a core idle; started first, the
+// long ones overlap the many short ones. Seconds from a full run on the 2-core CI machine, slowest first.
 const SLOW_FIRST = [
   'tests/ofsted/reports/real-la-corpus/pdf-parse.test.ts', // 130 s, CPU
   'tests/workers/fault-matrix.test.ts', // 66 s, mostly waiting
